@@ -1,0 +1,78 @@
+package org.crmkit.core.customer;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.common.ConcurrentUpdateException;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.ValidationException;
+
+/**
+ * The port through which customers of <em>one tenant</em> are stored and found. A store hands one
+ * out per tenant ({@code CrmStore.customers(tenant)}); nothing it returns or changes belongs to
+ * another tenant. No argument may be null; nothing returned is null.
+ *
+ * <p>The {@code crm-testkit} contract {@code CustomerRepositoryContract} states the behaviour every
+ * implementation must have. Implementations are thread-safe and take part in the store's current
+ * unit of work, if any.
+ */
+public interface CustomerRepository {
+
+    /** The customer with {@code id}, archived or not; empty when the tenant has none with that id. */
+    Optional<Customer> findById(CustomerId id);
+
+    /**
+     * The customers with these ids that exist in the tenant, in no particular order. Stores override
+     * it to load them in one round trip.
+     */
+    default List<Customer> findAllById(Collection<CustomerId> ids) {
+        List<Customer> found = new ArrayList<>(ids.size());
+        for (CustomerId id : ids) {
+            findById(id).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /**
+     * Stores {@code customer}: inserts it when its version is 0, otherwise replaces the stored
+     * customer whose version equals {@code customer.version()}.
+     *
+     * @return the stored customer, its version one higher
+     * @throws ConcurrentUpdateException when the stored version differs (or, on insert, the id is
+     *     taken); nothing is written
+     * @throws ValidationException when the customer belongs to another tenant
+     */
+    Customer save(Customer customer);
+
+    /**
+     * Stores every customer as {@link #save} would, as one unit: either all are stored or, when one
+     * fails, none. Stores override it to batch the writes.
+     *
+     * @return the stored customers in the given order
+     */
+    default List<Customer> saveAll(List<Customer> customers) {
+        List<Customer> saved = new ArrayList<>(customers.size());
+        for (Customer customer : customers) {
+            saved.add(save(customer));
+        }
+        return saved;
+    }
+
+    /** Every customer, archived or not, with {@code email} among its contact points. */
+    List<Customer> findByEmail(EmailAddress email);
+
+    /** Every customer, archived or not, with {@code phone} among its contact points. */
+    List<Customer> findByPhone(PhoneNumber phone);
+
+    /**
+     * One page of the customers that match {@code query}, in its order: each matching customer
+     * appears on exactly one page while nobody writes, and pages after a cursor never repeat a
+     * customer before it.
+     */
+    Page<Customer> list(CustomerQuery query, PageRequest page);
+
+    /** How many customers match {@code query}. */
+    long count(CustomerQuery query);
+}

@@ -1,0 +1,110 @@
+package org.crmkit.core.memory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.ValidationException;
+import org.crmkit.core.customer.CustomerRepository;
+import org.crmkit.core.customer.RelationshipRepository;
+import org.crmkit.core.spi.CrmStore;
+
+/**
+ * A {@link CrmStore} that keeps everything in the JVM's heap: the reference behaviour every other
+ * store is compared with, and the store of tests, demos and small embedded uses.
+ *
+ * <p>Thread-safe and serialisable: a unit of work holds the store's write lock from start to end,
+ * reads wait for it, and an exception undoes every write of the unit. Nothing survives the JVM.
+ */
+public final class MemoryCrmStore implements CrmStore {
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ThreadLocal<List<Runnable>> undoLog = new ThreadLocal<>();
+    private final ConcurrentHashMap<TenantId, TenantData> tenants = new ConcurrentHashMap<>();
+
+    private MemoryCrmStore() {}
+
+    /** Creates an empty store. */
+    public static MemoryCrmStore create() {
+        return new MemoryCrmStore();
+    }
+
+    @Override
+    public CustomerRepository customers(TenantId tenant) {
+        return new MemoryCustomerRepository(this, data(tenant).customers);
+    }
+
+    @Override
+    public RelationshipRepository relationships(TenantId tenant) {
+        return new MemoryRelationshipRepository(this, data(tenant).relationships);
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        ValidationException.requireNonNull(work, "work");
+        if (undoLog.get() != null) {
+            return work.get();
+        }
+        lock.writeLock().lock();
+        List<Runnable> undo = new ArrayList<>();
+        undoLog.set(undo);
+        try {
+            return work.get();
+        } catch (RuntimeException | Error e) {
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                undo.get(i).run();
+            }
+            throw e;
+        } finally {
+            undoLog.remove();
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Runs {@code read} under the read lock, so it never sees a unit of work half done. */
+    <T> T read(Supplier<T> read) {
+        lock.readLock().lock();
+        try {
+            return read.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code write} under the write lock after {@code checkAndUndo} has checked that it may run;
+     * the {@code Runnable} that one returns reverts the write when the surrounding unit of
+     * work fails.
+     */
+    <T> T write(Supplier<T> write, Supplier<Runnable> checkAndUndo) {
+        lock.writeLock().lock();
+        try {
+            Runnable revert = checkAndUndo.get();
+            T result = write.get();
+            List<Runnable> log = undoLog.get();
+            if (log != null) {
+                log.add(revert);
+            }
+            return result;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private TenantData data(TenantId tenant) {
+        ValidationException.requireNonNull(tenant, "tenant");
+        return tenants.computeIfAbsent(tenant, TenantData::new);
+    }
+
+    /** Everything one tenant has. */
+    private static final class TenantData {
+        final CustomerTable customers;
+        final RelationshipTable relationships;
+
+        TenantData(TenantId tenant) {
+            this.customers = new CustomerTable(tenant);
+            this.relationships = new RelationshipTable(tenant);
+        }
+    }
+}

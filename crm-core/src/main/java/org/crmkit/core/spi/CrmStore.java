@@ -1,0 +1,24 @@
+package org.crmkit.core.spi;
+
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.Transactions;
+import org.crmkit.core.customer.CustomerRepository;
+import org.crmkit.core.customer.RelationshipRepository;
+
+/**
+ * The port a persistence adapter implements: one repository per aggregate, handed out for one
+ * tenant at a time, and units of work across them. CRMKit ships the in-memory store
+ * ({@code org.crmkit.core.memory}), a JDBC store and a JPA store; a host may write its own and prove
+ * it with the {@code crm-testkit} contract tests.
+ *
+ * <p>Implementations are thread-safe. Repositories take part in the unit of work the current thread
+ * runs in {@link #inTransaction}; outside one, each repository call is its own unit of work.
+ */
+public interface CrmStore extends Transactions {
+
+    /** The customers of {@code tenant}. */
+    CustomerRepository customers(TenantId tenant);
+
+    /** The relationships between customers of {@code tenant}. */
+    RelationshipRepository relationships(TenantId tenant);
+}
