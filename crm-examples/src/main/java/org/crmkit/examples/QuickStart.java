@@ -1,0 +1,139 @@
+package org.crmkit.examples;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.crmkit.core.Crm;
+import org.crmkit.core.CrmScope;
+import org.crmkit.core.common.Actor;
+import org.crmkit.core.common.Channel;
+import org.crmkit.core.common.EventListener;
+import org.crmkit.core.common.Money;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.StaffId;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.customer.AttributeValue;
+import org.crmkit.core.customer.ConsentPurpose;
+import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.CustomerDraft;
+import org.crmkit.core.customer.CustomerEvent;
+import org.crmkit.core.customer.CustomerQuery;
+import org.crmkit.core.customer.CustomerService;
+import org.crmkit.core.customer.DuplicateCustomerException;
+import org.crmkit.core.customer.LifecycleStage;
+import org.crmkit.core.customer.Network;
+import org.crmkit.core.customer.PhoneNormalizer;
+import org.crmkit.core.customer.PostalAddress;
+import org.crmkit.core.customer.RelationshipRole;
+import org.crmkit.core.memory.MemoryCrmStore;
+
+/**
+ * The first program to run: creates customers in several scripts, links a contact person to a
+ * company, searches by name without caring for case or accents, and shows a duplicate being
+ * refused. Runs on the in-memory store.
+ *
+ * <p>{@code mvn -B -pl crm-examples -am compile exec:java}
+ */
+public final class QuickStart {
+    private QuickStart() {}
+
+    /** Runs the walk-through and prints what it does. */
+    public static void main(String[] args) {
+        run(System.out);
+    }
+
+    /** Runs the walk-through, printing to {@code out}; returns the customers it created. */
+    public static List<Customer> run(PrintStream out) {
+        // One Crm per application, over a store; here the in-memory one.
+        Crm crm = Crm.builder()
+                .store(MemoryCrmStore.create())
+                .phoneNormalizer(PhoneNormalizer.withDefaultCountry("84"))
+                .listener(EventListener.of(
+                        CustomerEvent.CustomerCreated.class,
+                        e -> out.printf("  event: created %s%n", e.customer().displayName())))
+                .build();
+
+        // Work happens for one tenant and one actor.
+        CrmScope scope = crm.forTenant(TenantId.of("saigon-distribution")).as(Actor.user("linh.tran"));
+        CustomerService customers = scope.customers();
+
+        out.println("1. Creating customers in several scripts");
+        Customer company = customers.create(CustomerDraft.organization("Công ty TNHH Phương Nam")
+                .displayName("Phương Nam")
+                .email("info@phuongnam.vn")
+                .phone("028 3823 4567", "office")
+                .address(PostalAddress.of("12 Nguyễn Huệ", "700000", "Hồ Chí Minh", "VN"))
+                .stage(LifecycleStage.CUSTOMER)
+                .owner(StaffId.of("linh.tran"))
+                .tags("wholesale", "vip")
+                .attribute("creditLimit", AttributeValue.of(Money.of("250000000", "VND"))));
+        Customer ngoc = customers.create(CustomerDraft.person("Thị Ngọc", "Đặng")
+                .email("  Ngoc.Dang@PhuongNam.vn ")
+                .phone("0912 345 678", "mobile")
+                .handle(Network.ZALO, "ngoc.dang")
+                .birthday(LocalDate.of(1990, 3, 8))
+                .preferredLanguage(Locale.forLanguageTag("vi"))
+                .grant(Channel.EMAIL, ConsentPurpose.MARKETING, "trade-fair-2026"));
+        Customer ivan = customers.create(CustomerDraft.person("Иван", "Петров")
+                .email("ivan.petrov@example.ru")
+                .phone("+7 912 345-67-89")
+                .preferredChannel(Channel.TELEGRAM)
+                .handle(Network.TELEGRAM, "@ipetrov"));
+        Customer yamada = customers.create(CustomerDraft.person("太郎", "山田")
+                .displayName("山田 太郎")
+                .email("yamada@example.jp")
+                .preferredLanguage(Locale.JAPANESE));
+        for (Customer c : List.of(company, ngoc, ivan, yamada)) {
+            out.printf(
+                    "   %-24s %-13s %-26s %s%n",
+                    c.displayName(), c.kind(), c.emails().get(0), c.phones());
+        }
+
+        out.println("2. Linking a contact person to the company");
+        customers.link(ngoc.id(), company.id(), RelationshipRole.EMPLOYEE_OF, LocalDate.of(2021, 6, 1), null);
+        customers
+                .relationships(company.id())
+                .forEach(r -> out.printf(
+                        "   %s is %s %s since %s%n",
+                        customers.get(r.from()).displayName(),
+                        r.role(),
+                        customers.get(r.to()).displayName(),
+                        r.validFrom().orElseThrow()));
+
+        out.println("3. Searching by name, ignoring case and accents");
+        for (String query : List.of("ngoc", "PHUONG", "пет", "山田")) {
+            List<String> found = customers.search(query, PageRequest.first(10)).items().stream()
+                    .map(Customer::displayName)
+                    .toList();
+            out.printf("   '%s' finds %s%n", query, found);
+        }
+        out.printf(
+                "   found by phone '+84 912-345-678': %s%n",
+                customers.findByPhone("+84 912-345-678").stream()
+                        .map(Customer::displayName)
+                        .toList());
+
+        out.println("4. A duplicate is refused");
+        try {
+            customers.create(CustomerDraft.person("Ngoc", "Dang").email("NGOC.DANG@phuongnam.vn"));
+            out.println("   (unexpected) the duplicate was accepted");
+        } catch (DuplicateCustomerException e) {
+            out.printf("   refused: %s%n", e.getMessage());
+        }
+
+        out.println("5. Moving through the lifecycle");
+        customers.changeStage(ivan.id(), LifecycleStage.PROSPECT);
+        try {
+            customers.changeStage(ivan.id(), LifecycleStage.INACTIVE);
+        } catch (org.crmkit.core.common.IllegalTransitionException e) {
+            out.printf("   refused: %s%n", e.getMessage());
+        }
+        out.printf(
+                "   %d customers in all, %d tagged vip, %d prospects%n",
+                customers.count(CustomerQuery.all()),
+                customers.count(CustomerQuery.all().withTag(org.crmkit.core.customer.Tag.of("vip"))),
+                customers.count(CustomerQuery.all().withStage(LifecycleStage.PROSPECT)));
+        return List.of(company, ngoc, ivan, yamada);
+    }
+}

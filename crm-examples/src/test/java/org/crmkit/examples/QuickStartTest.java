@@ -1,0 +1,31 @@
+package org.crmkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class QuickStartTest {
+
+    @Test
+    void run_showsSearchLinkingAndARefusedDuplicate() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        var customers = QuickStart.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(customers).hasSize(4);
+        assertThat(out)
+                .contains("'ngoc' finds [Thị Ngọc Đặng]")
+                .contains("'PHUONG' finds [Phương Nam]")
+                .contains("'пет' finds [Иван Петров]")
+                .contains("'山田' finds [山田 太郎]")
+                .contains("Thị Ngọc Đặng is employee_of Phương Nam since 2021-06-01")
+                .contains("found by phone '+84 912-345-678': [Thị Ngọc Đặng]")
+                .contains("refused: Customer " + customers.get(1).id())
+                .contains("cannot move from PROSPECT to INACTIVE")
+                .contains("4 customers in all, 1 tagged vip, 1 prospects")
+                .doesNotContain("(unexpected)");
+    }
+}
