@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.crmkit.core.cache.CacheSettings;
+import org.crmkit.core.cache.CachingCrmStore;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.EventListener;
 import org.crmkit.core.common.IdGenerator;
@@ -32,7 +34,7 @@ public final class Crm {
     private final EventDispatcher events;
 
     private Crm(Builder b) {
-        this.store = b.store;
+        this.store = b.cache == null ? b.store : CachingCrmStore.wrap(b.store, b.cache);
         this.clock = b.clock;
         this.ids = b.ids != null ? b.ids : IdGenerator.timeOrdered(b.clock);
         this.phones = b.phones;
@@ -103,8 +105,19 @@ public final class Crm {
         private IdGenerator ids;
         private PhoneNormalizer phones = PhoneNormalizer.international();
         private final List<EventListener> listeners = new ArrayList<>();
+        private CacheSettings cache;
 
         private Builder() {}
+
+        /**
+         * Serves customer lookups by id from a cache in this JVM, bounded by {@code settings}; off
+         * unless called. Needs Caffeine on the class path. Read {@link CacheSettings} before using it
+         * with several host instances on one database.
+         */
+        public Builder cache(CacheSettings settings) {
+            this.cache = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
 
         /** The store to keep data in: in-memory, JDBC, JPA or the host's own. */
         public Builder store(CrmStore store) {

@@ -29,10 +29,21 @@ class ArchitectureTest {
                 .resideInAPackage("org.crmkit.core..")
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "org.slf4j..", "org.crmkit.core..")
+                .resideInAnyPackage("java..", "org.slf4j..", "org.crmkit.core..", "com.github.benmanes.caffeine..")
                 .because("crm-core is framework-free; DESIGN.md allows a math library only in 'value' and"
-                        + " Caffeine only in a cache package, and neither exists yet");
+                        + " Caffeine only in the cache package");
         rule.check(core);
+    }
+
+    @Test
+    void caffeine_isConfinedToTheCachePackage() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.crmkit.core.cache..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.github.benmanes.caffeine..")
+                .check(core);
     }
 
     @Test
@@ -82,7 +93,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void memoryStore_isReachedOnlyThroughItsEntry() {
+    void stores_areReachedOnlyThroughTheirEntries() {
         classes()
                 .that()
                 .resideInAPackage("org.crmkit.core.memory..")
@@ -90,6 +101,16 @@ class ArchitectureTest {
                 .arePublic()
                 .should()
                 .haveSimpleName("MemoryCrmStore")
+                .check(core);
+        classes()
+                .that()
+                .resideInAPackage("org.crmkit.core.cache..")
+                .and()
+                .arePublic()
+                .should()
+                .haveSimpleNameStartingWith("Caching")
+                .orShould()
+                .haveSimpleName("CacheSettings")
                 .check(core);
     }
 

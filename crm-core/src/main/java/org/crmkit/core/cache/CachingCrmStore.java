@@ -1,0 +1,91 @@
+package org.crmkit.core.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.customer.CustomerRepository;
+import org.crmkit.core.customer.RelationshipRepository;
+import org.crmkit.core.spi.CrmStore;
+
+/**
+ * A {@link CrmStore} that serves customer lookups by id from a Caffeine cache in front of another
+ * store. Inside a unit of work reads go to the store (they may see the unit's own writes) and written
+ * keys are invalidated again when it ends, whether it commits or rolls back, so the cache never holds
+ * what was not committed. Thread-safe.
+ */
+public final class CachingCrmStore implements CrmStore {
+    private final CrmStore store;
+    private final Cache<Key, Customer> customers;
+    private final ThreadLocal<Set<Key>> written = new ThreadLocal<>();
+
+    private CachingCrmStore(CrmStore store, CacheSettings settings) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.customers = Caffeine.newBuilder()
+                .maximumSize(settings.maximumSize())
+                .expireAfterWrite(settings.timeToLive())
+                .build();
+    }
+
+    /** Wraps {@code store} in a cache bounded by {@code settings}. */
+    public static CrmStore wrap(CrmStore store, CacheSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return new CachingCrmStore(store, settings);
+    }
+
+    @Override
+    public CustomerRepository customers(TenantId tenant) {
+        return new CachingCustomerRepository(store.customers(tenant), this, tenant);
+    }
+
+    @Override
+    public RelationshipRepository relationships(TenantId tenant) {
+        return store.relationships(tenant);
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (written.get() != null) {
+            return store.inTransaction(work);
+        }
+        Set<Key> keys = new HashSet<>();
+        written.set(keys);
+        try {
+            return store.inTransaction(work);
+        } finally {
+            written.remove();
+            customers.invalidateAll(keys);
+        }
+    }
+
+    /** The cached customer, loading it through {@code load} outside a unit of work. */
+    java.util.Optional<Customer> find(Key key, Supplier<java.util.Optional<Customer>> load) {
+        if (written.get() != null) {
+            return load.get();
+        }
+        Customer cached = customers.getIfPresent(key);
+        if (cached != null) {
+            return java.util.Optional.of(cached);
+        }
+        java.util.Optional<Customer> loaded = load.get();
+        loaded.ifPresent(c -> customers.put(key, c));
+        return loaded;
+    }
+
+    /** Forgets {@code key} now and, inside a unit of work, again when the unit ends. */
+    void invalidate(Key key) {
+        customers.invalidate(key);
+        Set<Key> keys = written.get();
+        if (keys != null) {
+            keys.add(key);
+        }
+    }
+
+    /** A customer of one tenant. */
+    record Key(TenantId tenant, CustomerId id) {}
+}
