@@ -96,12 +96,13 @@ public final class Crm {
 
     /**
      * Configures a {@link Crm}. Only the store is required; the clock defaults to the system UTC
-     * clock, ids to time-ordered UUIDs on that clock, phone numbers to international form. Not
+     * clock in whole microseconds, ids to time-ordered UUIDs on that clock, phone numbers to international form. Not
      * thread-safe.
      */
     public static final class Builder {
         private CrmStore store;
-        private Clock clock = Clock.systemUTC();
+        // microseconds: what every SQL store keeps, so a saved timestamp reads back equal
+        private Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
         private IdGenerator ids;
         private PhoneNormalizer phones = PhoneNormalizer.international();
         private final List<EventListener> listeners = new ArrayList<>();

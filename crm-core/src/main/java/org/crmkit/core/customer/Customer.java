@@ -554,12 +554,14 @@ public final class Customer {
             this.audit = audit;
         }
 
-        Builder name(CustomerName name) {
+        /** The formal name. */
+        public Builder name(CustomerName name) {
             this.name = name;
             return this;
         }
 
-        Builder audit(Audit audit) {
+        /** When and by whom the customer was created and last changed. */
+        public Builder audit(Audit audit) {
             this.audit = audit;
             return this;
         }

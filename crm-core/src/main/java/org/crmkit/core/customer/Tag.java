@@ -28,7 +28,7 @@ public record Tag(String value) implements Comparable<Tag> {
 
     @Override
     public int compareTo(Tag other) {
-        return value.compareTo(other.value);
+        return NameSearch.KEY_ORDER.compare(value, other.value);
     }
 
     @Override
