@@ -56,7 +56,10 @@ public final class Crm {
         return forTenant(tenant).as(actor);
     }
 
-    /** The store this instance works on. */
+    /**
+     * The store this instance works on. Run units of work with {@link CrmScope#inTransaction}: the
+     * store's own {@code inTransaction} does not hold events back until commit.
+     */
     public CrmStore store() {
         return store;
     }
@@ -102,7 +105,7 @@ public final class Crm {
     public static final class Builder {
         private CrmStore store;
         // microseconds: what every SQL store keeps, so a saved timestamp reads back equal
-        private Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
+        private Clock clock = new MicrosecondClock(Clock.systemUTC());
         private IdGenerator ids;
         private PhoneNormalizer phones = PhoneNormalizer.international();
         private final List<EventListener> listeners = new ArrayList<>();

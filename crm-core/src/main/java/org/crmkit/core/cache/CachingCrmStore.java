@@ -68,13 +68,9 @@ public final class CachingCrmStore implements CrmStore {
         if (written.get() != null) {
             return load.get();
         }
-        Customer cached = customers.getIfPresent(key);
-        if (cached != null) {
-            return java.util.Optional.of(cached);
-        }
-        java.util.Optional<Customer> loaded = load.get();
-        loaded.ifPresent(c -> customers.put(key, c));
-        return loaded;
+        // get(key, loader) runs the load atomically with invalidation of the key, so a writer's
+        // invalidate never slips in between our read and our put and leaves an old version behind
+        return java.util.Optional.ofNullable(customers.get(key, k -> load.get().orElse(null)));
     }
 
     /** Forgets {@code key} now and, inside a unit of work, again when the unit ends. */

@@ -13,12 +13,17 @@ import java.util.Currency;
  * @param currency the ISO 4217 currency
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+    /** The most digits an amount may have, so that a store's {@code NUMERIC(38, 4)} column holds it. */
+    public static final int MAX_PRECISION = 34;
 
     /** Validates and scales the amount. */
     public Money {
         ValidationException.requireNonNull(amount, "money.amount");
         ValidationException.requireNonNull(currency, "money.currency");
         amount = amount.setScale(scaleOf(currency), RoundingMode.HALF_EVEN);
+        if (amount.precision() > MAX_PRECISION) {
+            throw new ValidationException("money.amount", "must have at most " + MAX_PRECISION + " digits");
+        }
     }
 
     /** Returns {@code amount} of the currency with the ISO 4217 code {@code currencyCode}. */

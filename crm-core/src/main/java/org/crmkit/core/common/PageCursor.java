@@ -10,7 +10,7 @@ public record PageCursor(String token) {
 
     /** Validates the token. */
     public PageCursor {
-        ValidationException.requireText(token, "page.cursor", 1024);
+        ValidationException.requireText(token, "page.cursor", 8192);
     }
 
     @Override

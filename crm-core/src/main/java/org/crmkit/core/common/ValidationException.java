@@ -59,6 +59,27 @@ public class ValidationException extends CrmException {
         if (stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
             throw new ValidationException(field, "must not contain control characters");
         }
-        return stripped;
+        return requireStorableText(stripped, field);
+    }
+
+    /**
+     * Returns {@code value}, or throws when it holds what no database can store: the NUL character or
+     * a surrogate half without its pair.
+     */
+    public static String requireStorableText(String value, String field) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0) {
+                throw new ValidationException(field, "must not contain the NUL character");
+            }
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new ValidationException(field, "holds half of a surrogate pair: not valid Unicode text");
+            }
+        }
+        return value;
     }
 }

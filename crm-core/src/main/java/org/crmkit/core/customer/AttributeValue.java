@@ -67,6 +67,7 @@ public sealed interface AttributeValue {
             if (value.length() > 4000) {
                 throw new ValidationException("attribute", "text must be at most 4000 characters");
             }
+            ValidationException.requireStorableText(value, "attribute");
         }
 
         @Override
@@ -85,12 +86,12 @@ public sealed interface AttributeValue {
         public Number {
             ValidationException.requireNonNull(value, "attribute");
             value = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
-            if (value.precision() > 38 || value.scale() > 18 || value.scale() < -20) {
-                throw new ValidationException(
-                        "attribute", "number " + value + " is outside 38 digits with 18 decimals");
-            }
             if (value.scale() < 0) {
                 value = value.setScale(0);
+            }
+            if (value.precision() > 38 || value.scale() > 18) {
+                throw new ValidationException(
+                        "attribute", "number " + value + " is outside 38 digits with 18 decimals");
             }
         }
 

@@ -165,7 +165,7 @@ public final class Customer {
         return Optional.ofNullable(preferredLanguage);
     }
 
-    /** The consents on record, at most one per channel and purpose. */
+    /** The consents on record, at most one per channel and purpose, in the order they were given. */
     public List<Consent> consents() {
         return consents;
     }

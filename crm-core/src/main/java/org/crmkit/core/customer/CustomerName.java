@@ -41,6 +41,10 @@ public sealed interface CustomerName {
             if (givenName.isEmpty() && familyName.isEmpty()) {
                 throw new ValidationException("name", "a person needs a given name or a family name");
             }
+            if (givenName.length() + familyName.length() + 1 > MAX_LENGTH) {
+                throw new ValidationException(
+                        "name", "given and family name together must be at most " + MAX_LENGTH + " characters");
+            }
         }
 
         @Override

@@ -24,12 +24,12 @@ public interface CustomerRepository {
     Optional<Customer> findById(CustomerId id);
 
     /**
-     * The customers with these ids that exist in the tenant, in no particular order. Stores override
-     * it to load them in one round trip.
+     * The customers with these ids that exist in the tenant, each once, in no particular order.
+     * Stores override it to load them in one round trip.
      */
     default List<Customer> findAllById(Collection<CustomerId> ids) {
         List<Customer> found = new ArrayList<>(ids.size());
-        for (CustomerId id : ids) {
+        for (CustomerId id : new java.util.LinkedHashSet<>(ids)) {
             findById(id).ifPresent(found::add);
         }
         return found;
@@ -48,7 +48,8 @@ public interface CustomerRepository {
 
     /**
      * Stores every customer as {@link #save} would, as one unit: either all are stored or, when one
-     * fails, none. Stores override it to batch the writes.
+     * fails, none. Stores must override it, to batch the writes and to make the list one unit: the
+     * default is all-or-nothing only when called inside a unit of work.
      *
      * @return the stored customers in the given order
      */

@@ -107,6 +107,8 @@ public final class NameSearch {
             case 'œ', 'Œ' -> out.append("oe");
             case 'þ', 'Þ' -> out.append("th");
             case 'ı' -> out.append('i');
+            case 'ς' -> out.append('σ'); // final sigma: upper case folds to σ
+
             case 'ħ', 'Ħ' -> out.append('h');
             default -> out.append(new String(Character.toChars(cp)).toLowerCase(Locale.ROOT));
         }

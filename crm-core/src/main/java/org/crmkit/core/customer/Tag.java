@@ -15,7 +15,8 @@ public record Tag(String value) implements Comparable<Tag> {
 
     /** Normalises and validates the tag. */
     public Tag {
-        value = ValidationException.requireText(value, "tag", MAX_LENGTH).toLowerCase(Locale.ROOT);
+        value = ValidationException.requireText(
+                ValidationException.requireNonNull(value, "tag").toLowerCase(Locale.ROOT), "tag", MAX_LENGTH);
         if (value.contains("\n") || value.contains("\t")) {
             throw new ValidationException("tag", "must be a single line");
         }

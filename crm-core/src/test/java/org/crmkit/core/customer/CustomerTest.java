@@ -112,6 +112,18 @@ class CustomerTest {
     }
 
     @Test
+    void values_takeOnlyWhatEveryStoreCanHold() {
+        assertThat(AttributeValue.of(new java.math.BigDecimal("1E+21")).value().toPlainString())
+                .isEqualTo("1000000000000000000000");
+        assertThatThrownBy(() -> Tag.of("İ".repeat(40))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> AttributeValue.of("a\u0000b")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> CustomerName.organization("Acme \uD800")).hasMessageContaining("surrogate");
+        assertThatThrownBy(() -> CustomerName.person("a".repeat(150), "b".repeat(150)))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("name"));
+    }
+
+    @Test
     void numberAttribute_ignoresTrailingZeros() {
         assertThat(AttributeValue.of(new java.math.BigDecimal("1.50")))
                 .isEqualTo(AttributeValue.of(new java.math.BigDecimal("1.5")));

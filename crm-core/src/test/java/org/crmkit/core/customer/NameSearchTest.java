@@ -22,7 +22,9 @@ class NameSearchTest {
         "Søren Łukasz, soren lukasz",
         "山田 太郎, 山田 太郎",
         "Ｆｕｌｌｗｉｄｔｈ, fullwidth",
-        "İstanbul Ltd, istanbul ltd"
+        "İstanbul Ltd, istanbul ltd",
+        "ΟΔΥΣΣΕΑΣ, οδυσσεασ",
+        "Οδυσσέας, οδυσσεασ"
     })
     void fold_removesCaseAccentsAndExtraSpace(String name, String folded) {
         assertThat(NameSearch.fold(name)).isEqualTo(folded);
