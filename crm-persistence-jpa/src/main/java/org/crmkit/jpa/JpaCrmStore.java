@@ -1,0 +1,334 @@
+package org.crmkit.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceUnitTransactionType;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.crmkit.core.common.CrmException;
+import org.crmkit.core.common.StoreUnavailableException;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.ValidationException;
+import org.crmkit.core.customer.CustomerRepository;
+import org.crmkit.core.customer.RelationshipRepository;
+import org.crmkit.core.spi.CrmStore;
+import org.crmkit.jpa.internal.AddressLinesConverter;
+import org.crmkit.jpa.internal.AttributeMapConverter;
+import org.crmkit.jpa.internal.AuditValue;
+import org.crmkit.jpa.internal.ConsentListConverter;
+import org.crmkit.jpa.internal.ContactPointValue;
+import org.crmkit.jpa.internal.CustomerEntity;
+import org.crmkit.jpa.internal.RelationshipEntity;
+
+/**
+ * A {@link CrmStore} over Jakarta Persistence: CRMKit's data kept by the host's own persistence
+ * provider, in the host's database, with CRMKit's own entity classes. Provider-neutral; tested with
+ * Hibernate ORM 7 on H2 and PostgreSQL.
+ *
+ * <p><b>Setting up.</b> Add CRMKit's entities to the host's persistence unit, either by listing
+ * {@link #managedClasses()} (for example with {@code PersistenceConfiguration.managedClass}) or by
+ * naming the mapping file {@value #MAPPING_FILE} in {@code persistence.xml}; create the tables with
+ * {@link #migrate(DataSource)} (or apply the same SQL files, under {@value #MIGRATION_LOCATION},
+ * with the host's own migration tool); then make the store:
+ *
+ * <pre>{@code
+ * JpaCrmStore.migrate(dataSource);
+ * CrmStore store = JpaCrmStore.create(entityManagerFactory);
+ * Crm crm = Crm.builder().store(store).build();
+ * }</pre>
+ *
+ * <p><b>Units of work.</b> A store made by {@link #create} keeps resource-local transactions of its
+ * own: {@link #inTransaction} opens an {@code EntityManager} and an {@code EntityTransaction} bound
+ * to the calling thread, every repository call on that thread joins them, nested calls join the
+ * outer unit, and an exception rolls the whole unit back. Outside {@code inTransaction} each
+ * repository call is its own unit of work. A host whose transactions are managed elsewhere (JTA, a
+ * Spring transaction manager) builds the store with {@link Builder#joinHostTransactions} instead:
+ * CRMKit then works in the {@code EntityManager} the host supplies and never begins, commits or
+ * rolls back; see there.
+ *
+ * <p><b>Versions and errors.</b> Optimistic locking uses the entities' {@code @Version}; a stale
+ * write fails with {@code ConcurrentUpdateException} and writes nothing. Every failure surfaces as a
+ * {@link CrmException}; a failure of the provider or the database that is not about the data is a
+ * {@link StoreUnavailableException} whose cause holds the original exception. Stored timestamps keep
+ * microseconds (PostgreSQL's precision): a saved aggregate comes back with finer digits truncated.
+ *
+ * <p><b>Batching.</b> {@code saveAll} persists new customers in chunks and flushes each once, so the
+ * provider's JDBC batching applies; enable it in the persistence unit, with Hibernate {@code
+ * hibernate.jdbc.batch_size=50} and {@code hibernate.order_inserts=true}.
+ *
+ * <p>Thread-safe: share one store. Each unit of work belongs to the thread that runs it.
+ */
+public final class JpaCrmStore implements CrmStore {
+    /** The mapping file that adds CRMKit's entity classes to a persistence unit, a class path resource. */
+    public static final String MAPPING_FILE = "org/crmkit/jpa/orm.xml";
+
+    /**
+     * The class path folder of the shipped Flyway migrations; each supported database has its own
+     * folder below it, {@code h2} and {@code postgresql}.
+     */
+    public static final String MIGRATION_LOCATION = "org/crmkit/jpa/migration";
+
+    /** The table in which {@link #migrate} records the migrations it applied. */
+    public static final String MIGRATION_HISTORY_TABLE = "crmkit_jpa_schema_history";
+
+    private static final List<Class<?>> MANAGED_CLASSES = List.of(
+            CustomerEntity.class,
+            RelationshipEntity.class,
+            ContactPointValue.class,
+            AuditValue.class,
+            AttributeMapConverter.class,
+            ConsentListConverter.class,
+            AddressLinesConverter.class);
+
+    private final EntityManagerFactory factory;
+    private final Supplier<EntityManager> hostEntityManager;
+    private final ThreadLocal<Unit> units = new ThreadLocal<>();
+
+    private JpaCrmStore(EntityManagerFactory factory, Supplier<EntityManager> hostEntityManager) {
+        this.factory = factory;
+        this.hostEntityManager = hostEntityManager;
+    }
+
+    /**
+     * A store that runs its own resource-local transactions on {@code factory}.
+     *
+     * @param factory an {@code EntityManagerFactory} of a resource-local persistence unit that
+     *     holds {@link #managedClasses()}
+     * @throws IllegalArgumentException when the persistence unit uses JTA; use {@link
+     *     Builder#joinHostTransactions} for it
+     */
+    public static JpaCrmStore create(EntityManagerFactory factory) {
+        return builder().entityManagerFactory(factory).build();
+    }
+
+    /** Starts configuring a store. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The entity, embeddable and converter classes that a persistence unit must hold for this
+     * store. These classes are not CRMKit API: name them only in the persistence unit.
+     *
+     * @return the classes, in a fixed order; later versions may add classes
+     */
+    public static List<Class<?>> managedClasses() {
+        return MANAGED_CLASSES;
+    }
+
+    /**
+     * Creates or updates CRMKit's tables in the default schema of {@code dataSource} with the shipped
+     * Flyway migrations, recorded in {@value #MIGRATION_HISTORY_TABLE}. Safe to call on every start:
+     * it applies only migrations not yet applied, and it leaves the host's own tables and its own
+     * Flyway history alone. Needs {@code flyway-core} (and {@code flyway-database-postgresql} for
+     * PostgreSQL) on the class path.
+     *
+     * @param dataSource a data source of an H2 or PostgreSQL database
+     * @return the number of migrations applied now
+     * @throws ValidationException when the database is neither H2 nor PostgreSQL
+     * @throws StoreUnavailableException when the database cannot be reached or a migration fails
+     */
+    public static int migrate(DataSource dataSource) {
+        return Migrations.migrate(ValidationException.requireNonNull(dataSource, "dataSource"));
+    }
+
+    @Override
+    public CustomerRepository customers(TenantId tenant) {
+        return new JpaCustomerRepository(this, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    @Override
+    public RelationshipRepository relationships(TenantId tenant) {
+        return new JpaRelationshipRepository(this, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * Runs {@code work} as one unit of work. With its own transactions (a store from {@link #create})
+     * it begins a transaction unless the thread is already in one, commits when {@code work}
+     * returns and rolls back when it throws; a nested call joins the outer unit. When the store
+     * joins the host's transactions, {@code work} simply runs in the host's current transaction.
+     *
+     * @throws RuntimeException whatever {@code work} throws, after rolling back
+     * @throws org.crmkit.core.common.ConcurrentUpdateException when the commit finds a concurrent
+     *     change; nothing was written
+     * @throws StoreUnavailableException when the transaction cannot be begun or committed
+     */
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        ValidationException.requireNonNull(work, "work");
+        if (factory == null || units.get() != null) {
+            return work.get();
+        }
+        Unit unit = new Unit(open());
+        units.set(unit);
+        try {
+            try {
+                unit.transaction.begin();
+            } catch (RuntimeException e) {
+                throw Errors.translate(e);
+            }
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException | Error e) {
+                rollback(unit, e);
+                throw e;
+            }
+            commit(unit);
+            return result;
+        } finally {
+            units.remove();
+            close(unit.entityManager);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JpaCrmStore[" + (factory != null ? "own transactions" : "host transactions") + "]";
+    }
+
+    /**
+     * Runs {@code operation} with the entity manager of the current unit of work, or in a unit of
+     * its own when there is none. {@code operation} translates its own failures.
+     */
+    <T> T run(Function<EntityManager, T> operation) {
+        if (factory == null) {
+            EntityManager em = hostEntityManager.get();
+            if (em == null) {
+                throw new StoreUnavailableException(
+                        "the host supplied no EntityManager; call CRMKit inside the host's transaction", null);
+            }
+            return operation.apply(em);
+        }
+        Unit unit = units.get();
+        if (unit == null) {
+            return inTransaction(() -> run(operation));
+        }
+        try {
+            return operation.apply(unit.entityManager);
+        } catch (CrmException e) {
+            if (unit.transaction.isActive() && unit.transaction.getRollbackOnly() && unit.failure == null) {
+                unit.failure = e;
+            }
+            throw e;
+        }
+    }
+
+    private EntityManager open() {
+        try {
+            return factory.createEntityManager();
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    private static void commit(Unit unit) {
+        EntityTransaction tx = unit.transaction;
+        if (tx.getRollbackOnly()) {
+            // a write failed and the work went on; the provider allows nothing but a rollback now
+            rollback(unit, null);
+            throw unit.failure != null
+                    ? unit.failure
+                    : new StoreUnavailableException(
+                            "the unit of work was marked for rollback after a failed write; nothing was written", null);
+        }
+        try {
+            tx.commit();
+        } catch (RuntimeException e) {
+            rollback(unit, e);
+            throw Errors.translate(e);
+        }
+    }
+
+    private static void rollback(Unit unit, Throwable cause) {
+        try {
+            if (unit.transaction.isActive()) {
+                unit.transaction.rollback();
+            }
+        } catch (RuntimeException e) {
+            if (cause != null) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    private static void close(EntityManager em) {
+        try {
+            em.close();
+        } catch (RuntimeException e) {
+            // the unit of work is over; a failure to close the entity manager changes nothing stored
+        }
+    }
+
+    /** The entity manager and transaction of one resource-local unit of work. */
+    private static final class Unit {
+        final EntityManager entityManager;
+        final EntityTransaction transaction;
+        CrmException failure;
+
+        Unit(EntityManager entityManager) {
+            this.entityManager = entityManager;
+            this.transaction = entityManager.getTransaction();
+        }
+    }
+
+    /**
+     * Configures a {@link JpaCrmStore}: give exactly one of {@link #entityManagerFactory} and
+     * {@link #joinHostTransactions}. Not thread-safe.
+     */
+    public static final class Builder {
+        private EntityManagerFactory factory;
+        private Supplier<EntityManager> hostEntityManager;
+
+        private Builder() {}
+
+        /**
+         * Lets the store run its own resource-local transactions on {@code factory}, one {@code
+         * EntityManager} per unit of work.
+         *
+         * @throws IllegalArgumentException when the persistence unit uses JTA
+         */
+        public Builder entityManagerFactory(EntityManagerFactory factory) {
+            Objects.requireNonNull(factory, "factory");
+            if (factory.getTransactionType() == PersistenceUnitTransactionType.JTA) {
+                throw new IllegalArgumentException(
+                        "the persistence unit uses JTA transactions; build the store with joinHostTransactions(...)");
+            }
+            this.factory = factory;
+            return this;
+        }
+
+        /**
+         * Makes the store work in the host's transactions: every repository call uses the {@code
+         * EntityManager} that {@code currentEntityManager} returns at that moment, which must be the
+         * one bound to the host's current transaction (a container-managed {@code
+         * @PersistenceContext}, Spring's shared {@code EntityManager}). The host demarcates:
+         * {@code inTransaction} just runs its work in the current transaction, and an exception the
+         * work throws rolls back when it leaves the host's transaction boundary. Writes flush at once
+         * so that a stale version fails at the call; a failed write marks the host's transaction for
+         * rollback. Call CRMKit only inside a transaction; domain events are published when CRMKit's
+         * unit of work ends, which may be before the host commits.
+         */
+        public Builder joinHostTransactions(Supplier<EntityManager> currentEntityManager) {
+            this.hostEntityManager = Objects.requireNonNull(currentEntityManager, "currentEntityManager");
+            return this;
+        }
+
+        /**
+         * Builds the store.
+         *
+         * @throws IllegalStateException unless exactly one way of reaching entity managers was given
+         */
+        public JpaCrmStore build() {
+            if ((factory == null) == (hostEntityManager == null)) {
+                throw new IllegalStateException("JpaCrmStore.builder() needs exactly one of entityManagerFactory(...)"
+                        + " and joinHostTransactions(...)");
+            }
+            return new JpaCrmStore(factory, hostEntityManager);
+        }
+    }
+}

@@ -1,0 +1,472 @@
+package org.crmkit.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.crmkit.core.common.ConcurrentUpdateException;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.StoreUnavailableException;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.ValidationException;
+import org.crmkit.core.customer.ContactKind;
+import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.customer.CustomerOrder;
+import org.crmkit.core.customer.CustomerQuery;
+import org.crmkit.core.customer.CustomerRepository;
+import org.crmkit.core.customer.EmailAddress;
+import org.crmkit.core.customer.PhoneNumber;
+import org.crmkit.jpa.internal.ContactPointValue;
+import org.crmkit.jpa.internal.CustomerEntity;
+import org.crmkit.jpa.internal.CustomerKey;
+
+/**
+ * {@link CustomerRepository} of one tenant over JPA. Every query names the tenant; primary keys
+ * lead with it, so {@code find} cannot reach another tenant's row either.
+ *
+ * <p>Reading customers takes a constant number of statements whatever their number (up to {@value
+ * #CHUNK} at a time): one for the rows, one for all their contact points, one for all their tags.
+ * The child queries return each owner's version; should a concurrent writer commit between the
+ * statements, the torn customers are read once more under a shared lock, so a read never mixes two
+ * versions of a customer. Thread-safe: holds no entity manager.
+ */
+final class JpaCustomerRepository implements CustomerRepository {
+    /** The most ids in one {@code IN} list, and the most inserts of {@code saveAll} per flush. */
+    static final int CHUNK = 500;
+
+    private static final String ENTITY = "CrmkitCustomer";
+
+    private final JpaCrmStore store;
+    private final TenantId tenant;
+
+    JpaCustomerRepository(JpaCrmStore store, TenantId tenant) {
+        this.store = store;
+        this.tenant = tenant;
+    }
+
+    @Override
+    public Optional<Customer> findById(CustomerId id) {
+        ValidationException.requireNonNull(id, "customerId");
+        return store.run(em -> {
+            try {
+                CustomerEntity entity = em.find(CustomerEntity.class, key(id.value()));
+                return entity == null
+                        ? Optional.<Customer>empty()
+                        : Optional.of(assemble(em, List.of(entity)).get(0));
+            } catch (RuntimeException e) {
+                throw Errors.translate(e);
+            }
+        });
+    }
+
+    @Override
+    public List<Customer> findAllById(Collection<CustomerId> ids) {
+        ValidationException.requireNonNull(ids, "ids");
+        Set<UUID> wanted = new LinkedHashSet<>();
+        for (CustomerId id : ids) {
+            wanted.add(ValidationException.requireNonNull(id, "ids").value());
+        }
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        return store.run(em -> {
+            try {
+                List<Customer> found = new ArrayList<>(wanted.size());
+                for (List<UUID> chunk : chunks(new ArrayList<>(wanted))) {
+                    List<CustomerEntity> roots = em.createQuery(
+                                    "select c from " + ENTITY + " c where c.tenantId = :tenant and c.id in :ids",
+                                    CustomerEntity.class)
+                            .setParameter("tenant", tenant.value())
+                            .setParameter("ids", chunk)
+                            .getResultList();
+                    found.addAll(assemble(em, roots));
+                }
+                return found;
+            } catch (RuntimeException e) {
+                throw Errors.translate(e);
+            }
+        });
+    }
+
+    @Override
+    public Customer save(Customer customer) {
+        ValidationException.requireNonNull(customer, "customer");
+        checkTenant(customer);
+        Customer stored = CustomerMapper.normalised(customer);
+        return store.run(em -> {
+            try {
+                return save(em, stored);
+            } catch (RuntimeException e) {
+                throw Errors.onWrite(e, "Customer", customer.id(), customer.version());
+            }
+        });
+    }
+
+    @Override
+    public List<Customer> saveAll(List<Customer> customers) {
+        ValidationException.requireNonNull(customers, "customers");
+        List<Customer> stored = new ArrayList<>(customers.size());
+        for (int i = 0; i < customers.size(); i++) {
+            Customer c = ValidationException.requireNonNull(customers.get(i), "customers[" + i + "]");
+            checkTenant(c);
+            stored.add(CustomerMapper.normalised(c));
+        }
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        return store.inTransaction(() -> store.run(em -> saveAll(em, stored)));
+    }
+
+    @Override
+    public List<Customer> findByEmail(EmailAddress email) {
+        ValidationException.requireNonNull(email, "email");
+        return findByContact(ContactKind.EMAIL, email.value());
+    }
+
+    @Override
+    public List<Customer> findByPhone(PhoneNumber phone) {
+        ValidationException.requireNonNull(phone, "phone");
+        return findByContact(ContactKind.PHONE, phone.value());
+    }
+
+    @Override
+    public Page<Customer> list(CustomerQuery query, PageRequest page) {
+        ValidationException.requireNonNull(query, "query");
+        ValidationException.requireNonNull(page, "page");
+        CustomerOrder order = query.order();
+        CustomerOrder.Position after = page.after().map(order::decode).orElse(null);
+        Filter filter = new Filter(tenant, query);
+        if (after != null) {
+            if (order == CustomerOrder.NAME) {
+                // the first conjunct bounds an index range scan; the second is the exact keyset condition
+                filter.and("c.sortKey >= :afterKey and (c.sortKey > :afterKey or c.id > :afterId)");
+                filter.param("afterKey", SearchKeys.encode(after.sortKey()));
+            } else {
+                filter.and("c.id > :afterId");
+            }
+            filter.param("afterId", after.id());
+        }
+        String orderBy = order == CustomerOrder.NAME ? " order by c.sortKey, c.id" : " order by c.id";
+        return store.run(em -> {
+            try {
+                TypedQuery<CustomerEntity> q = em.createQuery(
+                        "select c from " + ENTITY + " c where " + filter + orderBy, CustomerEntity.class);
+                filter.bind(q);
+                List<CustomerEntity> roots = q.setMaxResults(page.size() + 1).getResultList();
+                boolean more = roots.size() > page.size();
+                List<Customer> items = assemble(em, more ? roots.subList(0, page.size()) : roots);
+                return more ? Page.of(items, order.cursorAfter(items.get(items.size() - 1))) : Page.last(items);
+            } catch (RuntimeException e) {
+                throw Errors.translate(e);
+            }
+        });
+    }
+
+    @Override
+    public long count(CustomerQuery query) {
+        ValidationException.requireNonNull(query, "query");
+        Filter filter = new Filter(tenant, query);
+        return store.run(em -> {
+            try {
+                TypedQuery<Long> q =
+                        em.createQuery("select count(c) from " + ENTITY + " c where " + filter, Long.class);
+                filter.bind(q);
+                return q.getSingleResult();
+            } catch (RuntimeException e) {
+                throw Errors.translate(e);
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "JpaCustomerRepository[" + tenant + "]";
+    }
+
+    private Customer save(EntityManager em, Customer customer) {
+        long expected = customer.version();
+        CustomerEntity entity = em.find(CustomerEntity.class, key(customer.id().value()));
+        if (entity == null) {
+            if (expected != 0) {
+                throw new ConcurrentUpdateException("Customer", customer.id(), expected);
+            }
+            entity = CustomerMapper.newEntity(customer);
+            em.persist(entity);
+            em.flush();
+            return customer.withVersion(entity.getVersion() + 1);
+        }
+        if (expected == 0 || entity.getVersion() + 1 != expected) {
+            throw new ConcurrentUpdateException("Customer", customer.id(), expected);
+        }
+        if (CustomerMapper.apply(customer, entity)) {
+            em.flush();
+        } else {
+            // nothing changed, yet every save makes a new version
+            em.lock(entity, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+            em.flush();
+        }
+        return customer.withVersion(entity.getVersion() + 1);
+    }
+
+    private List<Customer> saveAll(EntityManager em, List<Customer> customers) {
+        Set<UUID> taken = existing(em, customers);
+        Set<UUID> inserted = new HashSet<>();
+        List<CustomerEntity> pending = new ArrayList<>(CHUNK);
+        List<Customer> saved = new ArrayList<>(customers.size());
+        for (Customer customer : customers) {
+            if (customer.version() == 0) {
+                UUID id = customer.id().value();
+                if (taken.contains(id) || !inserted.add(id)) {
+                    throw new ConcurrentUpdateException("Customer", customer.id(), 0);
+                }
+                CustomerEntity entity = CustomerMapper.newEntity(customer);
+                try {
+                    em.persist(entity);
+                } catch (RuntimeException e) {
+                    throw Errors.onWrite(e, "Customer", customer.id(), 0);
+                }
+                pending.add(entity);
+                saved.add(customer.withVersion(1));
+                if (pending.size() >= CHUNK) {
+                    flushInserts(em, pending);
+                }
+            } else {
+                // an update may refer to a customer inserted earlier in the list
+                flushInserts(em, pending);
+                try {
+                    saved.add(save(em, customer));
+                } catch (RuntimeException e) {
+                    throw Errors.onWrite(e, "Customer", customer.id(), customer.version());
+                }
+            }
+        }
+        flushInserts(em, pending);
+        return saved;
+    }
+
+    /** The ids of the customers to insert that the tenant already has. */
+    private Set<UUID> existing(EntityManager em, List<Customer> customers) {
+        List<UUID> fresh = new ArrayList<>();
+        for (Customer c : customers) {
+            if (c.version() == 0) {
+                fresh.add(c.id().value());
+            }
+        }
+        Set<UUID> taken = new HashSet<>();
+        try {
+            for (List<UUID> chunk : chunks(fresh)) {
+                taken.addAll(em.createQuery(
+                                "select c.id from " + ENTITY + " c where c.tenantId = :tenant and c.id in :ids",
+                                UUID.class)
+                        .setParameter("tenant", tenant.value())
+                        .setParameter("ids", chunk)
+                        .getResultList());
+            }
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
+        return taken;
+    }
+
+    /** Writes the pending inserts in one flush, then lets go of them so the context stays small. */
+    private static void flushInserts(EntityManager em, List<CustomerEntity> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            em.flush();
+        } catch (RuntimeException e) {
+            throw Errors.onWrite(e, "Customer", "(one of " + pending.size() + " new customers)", 0);
+        }
+        for (CustomerEntity entity : pending) {
+            em.detach(entity);
+        }
+        pending.clear();
+    }
+
+    private List<Customer> findByContact(ContactKind kind, String value) {
+        return store.run(em -> {
+            try {
+                List<CustomerEntity> roots = em.createQuery(
+                                "select c from " + ENTITY + " c join c.contactPoints p"
+                                        + " where c.tenantId = :tenant and p.kind = :kind and p.value = :value"
+                                        + " order by c.id",
+                                CustomerEntity.class)
+                        .setParameter("tenant", tenant.value())
+                        .setParameter("kind", kind.name())
+                        .setParameter("value", value)
+                        .getResultList();
+                return assemble(em, roots);
+            } catch (RuntimeException e) {
+                throw Errors.translate(e);
+            }
+        });
+    }
+
+    /**
+     * The customers of {@code roots}, in their order, with their contact points and tags read in
+     * two statements per {@value #CHUNK} customers.
+     */
+    private List<Customer> assemble(EntityManager em, List<CustomerEntity> roots) {
+        if (roots.isEmpty()) {
+            return List.of();
+        }
+        if (roots.size() > CHUNK) {
+            List<Customer> all = new ArrayList<>(roots.size());
+            for (int i = 0; i < roots.size(); i += CHUNK) {
+                all.addAll(assemble(em, roots.subList(i, Math.min(roots.size(), i + CHUNK))));
+            }
+            return all;
+        }
+        Map<UUID, CustomerEntity> byId = new LinkedHashMap<>();
+        for (CustomerEntity root : roots) {
+            byId.put(root.getId(), root);
+        }
+        List<UUID> ids = new ArrayList<>(byId.keySet());
+        Children children = children(em, byId, ids);
+        if (!children.torn.isEmpty()) {
+            // A writer committed between the statements. Writers update the root row first (its
+            // version), so reading the torn roots again under a shared lock holds them still
+            // until their children are read.
+            for (UUID id : children.torn) {
+                em.refresh(byId.get(id), LockModeType.PESSIMISTIC_READ);
+            }
+            children = children(em, byId, ids);
+            if (!children.torn.isEmpty()) {
+                throw new StoreUnavailableException(
+                        "customers " + children.torn + " changed while they were read under a lock", null);
+            }
+        }
+        List<Customer> customers = new ArrayList<>(roots.size());
+        for (CustomerEntity root : roots) {
+            Map<Integer, ContactPointValue> points = children.contacts.getOrDefault(root.getId(), Map.of());
+            customers.add(CustomerMapper.toDomain(
+                    root, new ArrayList<>(points.values()), children.tags.getOrDefault(root.getId(), List.of())));
+        }
+        return customers;
+    }
+
+    /** The contact points and tags of the customers {@code ids}, and which of them changed since {@code roots}. */
+    private Children children(EntityManager em, Map<UUID, CustomerEntity> roots, List<UUID> ids) {
+        Children children = new Children();
+        for (Object[] row : em.createQuery(
+                        "select c.id, c.version, index(p), p from " + ENTITY + " c join c.contactPoints p"
+                                + " where c.tenantId = :tenant and c.id in :ids",
+                        Object[].class)
+                .setParameter("tenant", tenant.value())
+                .setParameter("ids", ids)
+                .getResultList()) {
+            UUID id = children.check(roots, row);
+            children.contacts
+                    .computeIfAbsent(id, k -> new TreeMap<>())
+                    .put(((Number) row[2]).intValue(), (ContactPointValue) row[3]);
+        }
+        for (Object[] row : em.createQuery(
+                        "select c.id, c.version, t from " + ENTITY + " c join c.tags t"
+                                + " where c.tenantId = :tenant and c.id in :ids",
+                        Object[].class)
+                .setParameter("tenant", tenant.value())
+                .setParameter("ids", ids)
+                .getResultList()) {
+            UUID id = children.check(roots, row);
+            children.tags.computeIfAbsent(id, k -> new ArrayList<>()).add((String) row[2]);
+        }
+        return children;
+    }
+
+    /** Child rows by owner, and the owners whose version moved on since their root row was read. */
+    private static final class Children {
+        final Map<UUID, Map<Integer, ContactPointValue>> contacts = new HashMap<>();
+        final Map<UUID, List<String>> tags = new HashMap<>();
+        final Set<UUID> torn = new HashSet<>();
+
+        /** Notes a row whose owner ({@code row[0]}) is at version {@code row[1]}; returns the owner. */
+        UUID check(Map<UUID, CustomerEntity> roots, Object[] row) {
+            UUID id = (UUID) row[0];
+            if (((Number) row[1]).longValue() != roots.get(id).getVersion()) {
+                torn.add(id);
+            }
+            return id;
+        }
+    }
+
+    private void checkTenant(Customer customer) {
+        if (!customer.tenant().equals(tenant)) {
+            throw new ValidationException(
+                    "tenant", "customer belongs to tenant " + customer.tenant() + ", not " + tenant);
+        }
+    }
+
+    private CustomerKey key(UUID id) {
+        return new CustomerKey(tenant.value(), id);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
+    /**
+     * The {@code where} clause of a customer list: fixed JPQL fragments with every value a
+     * parameter, so nothing a user typed becomes query text. The tenant predicate comes first.
+     */
+    private static final class Filter {
+        private final StringBuilder where = new StringBuilder("c.tenantId = :tenant");
+        private final Map<String, Object> params = new LinkedHashMap<>();
+
+        Filter(TenantId tenant, CustomerQuery query) {
+            params.put("tenant", tenant.value());
+            if (!query.includesArchived()) {
+                and("c.archivedAt is null");
+            }
+            query.kind().ifPresent(kind -> and("c.kind = :kind").param("kind", kind.name()));
+            query.stage().ifPresent(stage -> and("c.stage = :stage").param("stage", stage.name()));
+            query.owner().ifPresent(owner -> and("c.ownerId = :owner").param("owner", owner.value()));
+            query.tag().ifPresent(tag -> and(":tag member of c.tags").param("tag", tag.value()));
+            if (!query.namePrefix().isEmpty()) {
+                String prefix = SearchKeys.encode(query.namePrefix());
+                // the range bounds an index scan on (tenant_id, name_key) even in a generic plan
+                and("exists (select 1 from c.nameKeys k where k >= :keyFrom and k < :keyTo"
+                                + " and k like :keyLike escape '\\')")
+                        .param("keyFrom", prefix)
+                        .param("keyTo", SearchKeys.upperBound(prefix))
+                        .param("keyLike", SearchKeys.likePattern(prefix));
+            }
+        }
+
+        Filter and(String clause) {
+            where.append(" and ").append(clause);
+            return this;
+        }
+
+        Filter param(String name, Object value) {
+            params.put(name, value);
+            return this;
+        }
+
+        void bind(TypedQuery<?> query) {
+            params.forEach(query::setParameter);
+        }
+
+        @Override
+        public String toString() {
+            return where.toString();
+        }
+    }
+}
