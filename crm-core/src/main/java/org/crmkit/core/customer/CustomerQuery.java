@@ -55,6 +55,7 @@ public final class CustomerQuery {
         if (prefix.length() > CustomerName.MAX_LENGTH) {
             throw new ValidationException("namePrefix", "must be at most " + CustomerName.MAX_LENGTH + " characters");
         }
+        ValidationException.requireStorableText(prefix, "namePrefix");
         return new CustomerQuery(NameSearch.fold(prefix), kind, stage, tag, owner, includeArchived, order);
     }
 

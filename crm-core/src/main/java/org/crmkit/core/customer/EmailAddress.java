@@ -31,7 +31,7 @@ public record EmailAddress(String value) {
 
     private static String normalise(String raw) {
         ValidationException.requireNonNull(raw, "email");
-        String text = raw.strip();
+        String text = ValidationException.requireStorableText(raw, "email").strip();
         if (text.startsWith("mailto:") || text.startsWith("MAILTO:")) {
             text = text.substring(7);
         }

@@ -1,0 +1,186 @@
+package org.crmkit.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.crmkit.core.common.StoreUnavailableException;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.ValidationException;
+import org.crmkit.core.customer.CustomerRepository;
+import org.crmkit.core.customer.RelationshipRepository;
+import org.crmkit.core.spi.CrmStore;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * A {@link CrmStore} over plain JDBC on a host's {@link DataSource}: H2, PostgreSQL and MariaDB (or
+ * MySQL).
+ *
+ * <pre>{@code
+ * JdbcCrmStore store = JdbcCrmStore.create(dataSource); // dialect from the connection's metadata
+ * store.migrate();                                      // unless the host applies the migrations itself
+ * Crm crm = Crm.builder().store(store).build();
+ * }</pre>
+ *
+ * <p><b>Schema.</b> The tables are created and changed by Flyway migrations shipped in this jar
+ * under {@code org/crmkit/jdbc/migration/<dialect>}, recorded in their own history table
+ * {@value #HISTORY_TABLE}, so they never mix with a host's own Flyway history. {@link #migrate()}
+ * applies them to the data source's current schema; a host with its own migration tool may take the
+ * same files instead. Every table is named {@code crm_…} and leads its keys with the tenant.
+ *
+ * <p><b>Units of work.</b> {@link #inTransaction} runs its work on one connection with auto-commit
+ * off, bound to the calling thread, and commits at the end or rolls back on any exception; nested
+ * calls join it. Outside a unit of work each repository call is its own. A statement that fails
+ * inside a unit of work makes the whole unit roll back at its end, even when the work caught the
+ * exception: the database may already have undone part of it. The isolation level is the data
+ * source's; READ COMMITTED is enough, and on MariaDB it avoids the gap-lock deadlocks of REPEATABLE
+ * READ.
+ *
+ * <p><b>Errors.</b> No {@code SQLException} leaves the store: a stale write is a
+ * {@link org.crmkit.core.common.ConcurrentUpdateException}, a lost connection, timeout or deadlock a
+ * {@link StoreUnavailableException} with the driver's exception as cause.
+ *
+ * <p>Thread-safe and cheap to share; the repositories it hands out are too. It holds no connection
+ * between calls and keeps no state of its own outside the database, so many host instances may
+ * share one database.
+ */
+public final class JdbcCrmStore implements CrmStore {
+    /** The table in which Flyway records the migrations of this store. */
+    public static final String HISTORY_TABLE = "crmkit_schema_history";
+
+    private final DataSource dataSource;
+    private final JdbcDialect dialect;
+    private final Transactor tx;
+
+    private JdbcCrmStore(DataSource dataSource, JdbcDialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.tx = new Transactor(dataSource);
+    }
+
+    /**
+     * A store on {@code dataSource}, its dialect read from a connection's metadata.
+     *
+     * @throws StoreUnavailableException when no connection can be had to read the metadata
+     * @throws IllegalArgumentException when the database is none of those {@link JdbcDialect} names
+     */
+    public static JdbcCrmStore create(DataSource dataSource) {
+        return builder(dataSource).build();
+    }
+
+    /** Starts configuring a store on {@code dataSource}. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /** The dialect this store speaks. */
+    public JdbcDialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Applies the migrations this version of the store has and the schema lacks, with Flyway, to the
+     * data source's current schema, recording them in {@value #HISTORY_TABLE}. A schema that already
+     * holds other tables (the host's) is baselined at version 0 first. Safe to call on every start
+     * and from several instances at once (Flyway locks the history table).
+     *
+     * @return how many migrations were applied now
+     * @throws StoreUnavailableException when the database cannot be reached or a migration fails
+     */
+    public int migrate() {
+        try {
+            MigrateResult result = Flyway.configure(JdbcCrmStore.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations(dialect.migrationLocation())
+                    .table(HISTORY_TABLE)
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .baselineDescription("before CRMKit")
+                    .placeholderReplacement(false)
+                    .failOnMissingLocations(true)
+                    .cleanDisabled(true)
+                    .load()
+                    .migrate();
+            return result.migrationsExecuted;
+        } catch (FlywayException e) {
+            throw new StoreUnavailableException("Could not migrate the CRMKit schema: " + e.getMessage(), e);
+        }
+    }
+
+    /** The customers of {@code tenant}. */
+    @Override
+    public CustomerRepository customers(TenantId tenant) {
+        return new JdbcCustomerRepository(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /** The relationships between customers of {@code tenant}. */
+    @Override
+    public RelationshipRepository relationships(TenantId tenant) {
+        return new JdbcRelationshipRepository(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * Runs {@code work} on one connection as one database transaction, or as part of the one the
+     * thread already runs.
+     *
+     * @throws StoreUnavailableException when no connection can be had, the commit fails, or a
+     *     statement in the unit failed (after rolling back)
+     * @throws RuntimeException whatever {@code work} throws, after rolling back
+     */
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        ValidationException.requireNonNull(work, "work");
+        return tx.inTransaction(work);
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcCrmStore[" + dialect + "]";
+    }
+
+    /**
+     * Configures a {@link JdbcCrmStore}. Not thread-safe; {@link #build()} may be called more than
+     * once.
+     */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private JdbcDialect dialect;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /** The dialect to speak, instead of reading it from the connection's metadata. */
+        public Builder dialect(JdbcDialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /**
+         * Builds the store.
+         *
+         * @throws StoreUnavailableException when the dialect is to be detected and no connection can
+         *     be had
+         * @throws IllegalArgumentException when the detected database is not supported
+         */
+        public JdbcCrmStore build() {
+            return new JdbcCrmStore(dataSource, dialect != null ? dialect : detect(dataSource));
+        }
+
+        private static JdbcDialect detect(DataSource dataSource) {
+            String product;
+            try (Connection connection = dataSource.getConnection()) {
+                product = connection.getMetaData().getDatabaseProductName();
+            } catch (SQLException e) {
+                throw SqlErrors.translate(e, "reading which database the data source connects to");
+            }
+            return JdbcDialect.forProductName(product)
+                    .orElseThrow(() -> new IllegalArgumentException("CRMKit's JDBC store does not support "
+                            + product + "; it speaks H2, PostgreSQL and MariaDB/MySQL"
+                            + " (JdbcCrmStore.builder(dataSource).dialect(...) to choose one)"));
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.crmkit.jdbc;
+
+import java.nio.ByteBuffer;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The database products {@link JdbcCrmStore} speaks to, each with its own migrations and the few
+ * places where their SQL differs: how UUIDs, instants and JSON are bound, and whether a failed
+ * statement aborts the whole transaction.
+ *
+ * <p>{@link JdbcCrmStore#create} detects the dialect from the connection's metadata; pass one to
+ * {@link JdbcCrmStore.Builder#dialect} to skip the detection. Enum constants are immutable and
+ * thread-safe.
+ */
+public enum JdbcDialect {
+    /** H2 2.x, in its native (not a compatibility) mode. */
+    H2("h2", false, "?"),
+    /** PostgreSQL 12 or later, and engines that speak its SQL. */
+    POSTGRESQL("postgresql", true, "CAST(? AS jsonb)"),
+    /** MariaDB 10.6 or later, and MySQL 8. */
+    MARIADB("mariadb", false, "?");
+
+    private final String migrationFolder;
+    private final boolean abortsTransactionOnError;
+    private final String jsonParameter;
+
+    JdbcDialect(String migrationFolder, boolean abortsTransactionOnError, String jsonParameter) {
+        this.migrationFolder = migrationFolder;
+        this.abortsTransactionOnError = abortsTransactionOnError;
+        this.jsonParameter = jsonParameter;
+    }
+
+    /**
+     * The dialect of a database product as JDBC names it ({@code DatabaseMetaData.getDatabaseProductName()}).
+     *
+     * @param productName the product name, such as {@code "PostgreSQL"} or {@code "MariaDB"}
+     * @return the dialect, or empty when CRMKit does not support the product
+     */
+    public static Optional<JdbcDialect> forProductName(String productName) {
+        if (productName == null) {
+            return Optional.empty();
+        }
+        String name = productName.toLowerCase(Locale.ROOT);
+        if (name.startsWith("h2")) {
+            return Optional.of(H2);
+        }
+        if (name.contains("postgres")) {
+            return Optional.of(POSTGRESQL);
+        }
+        if (name.contains("mariadb") || name.contains("mysql")) {
+            return Optional.of(MARIADB);
+        }
+        return Optional.empty();
+    }
+
+    /** The Flyway location of this dialect's migrations inside the adapter's jar. */
+    String migrationLocation() {
+        return "classpath:org/crmkit/jdbc/migration/" + migrationFolder;
+    }
+
+    /**
+     * Whether the database refuses every further statement of a transaction in which one statement
+     * failed (PostgreSQL), rather than undoing just that statement (H2, MariaDB).
+     */
+    boolean abortsTransactionOnError() {
+        return abortsTransactionOnError;
+    }
+
+    /** Whether text columns compare by UTF-16 unit (H2) rather than by code point ("C", utf8mb4_bin). */
+    boolean comparesTextByUtf16Unit() {
+        return this == H2;
+    }
+
+    /** The placeholder that binds a JSON document given as text. */
+    String jsonParameter() {
+        return jsonParameter;
+    }
+
+    /** The SQL that makes an {@code INSERT} skip a row whose primary key is taken, or empty. */
+    String onConflictDoNothing() {
+        return this == POSTGRESQL ? " ON CONFLICT DO NOTHING" : "";
+    }
+
+    /** Binds a UUID so that the database orders it as {@link org.crmkit.core.common.Ids#ORDER} does. */
+    void setUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
+        if (this == MARIADB) {
+            statement.setBytes(
+                    index,
+                    ByteBuffer.allocate(16)
+                            .putLong(value.getMostSignificantBits())
+                            .putLong(value.getLeastSignificantBits())
+                            .array());
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    /** Reads a UUID bound by {@link #setUuid}. */
+    UUID getUuid(ResultSet rows, String column) throws SQLException {
+        if (this == MARIADB) {
+            byte[] bytes = rows.getBytes(column);
+            if (bytes == null) {
+                return null;
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            return new UUID(buffer.getLong(), buffer.getLong());
+        }
+        return rows.getObject(column, UUID.class);
+    }
+
+    /** Binds an instant (null for SQL NULL), already cut to the microseconds every dialect keeps. */
+    void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            setNull(statement, index, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        } else if (this == MARIADB) {
+            // DATETIME(6) holds UTC wall time: no session time zone can shift it
+            statement.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+        } else {
+            statement.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+        }
+    }
+
+    /** Binds a NULL of {@code sqlType} ({@link java.sql.Types}), as {@link #setInstant} would for instants. */
+    void setNull(PreparedStatement statement, int index, int sqlType) throws SQLException {
+        if (sqlType == java.sql.Types.TIMESTAMP_WITH_TIMEZONE && this == MARIADB) {
+            statement.setNull(index, java.sql.Types.TIMESTAMP);
+        } else {
+            statement.setNull(index, sqlType);
+        }
+    }
+
+    /** Reads an instant bound by {@link #setInstant}; null for SQL NULL. */
+    Instant getInstant(ResultSet rows, String column) throws SQLException {
+        if (this == MARIADB) {
+            LocalDateTime value = rows.getObject(column, LocalDateTime.class);
+            return value == null ? null : value.toInstant(ZoneOffset.UTC);
+        }
+        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

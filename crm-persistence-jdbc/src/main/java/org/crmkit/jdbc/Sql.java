@@ -1,0 +1,138 @@
+package org.crmkit.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A statement being assembled: SQL text written only by the store, and the values bound to its
+ * placeholders in order. User text only ever becomes a bound value. Not thread-safe.
+ */
+final class Sql {
+    /** The IN-list sizes used, so that the database sees few distinct statements. */
+    private static final int[] IN_SIZES = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024};
+    /** The most ids one IN list holds. */
+    static final int MAX_IN = IN_SIZES[IN_SIZES.length - 1];
+
+    /** A NULL of a known SQL type, so that a driver binds the same type in every row of a batch. */
+    record Null(int sqlType) {}
+
+    /** A NULL text. */
+    static final Null NULL_TEXT = new Null(java.sql.Types.VARCHAR);
+    /** A NULL date. */
+    static final Null NULL_DATE = new Null(java.sql.Types.DATE);
+    /** A NULL instant; binds as the type {@link JdbcDialect#setInstant} uses. */
+    static final Null NULL_INSTANT = new Null(java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+
+    private final StringBuilder text = new StringBuilder(256);
+    private final List<Object> values = new ArrayList<>();
+
+    /** Appends SQL text. */
+    Sql append(String sql) {
+        text.append(sql);
+        return this;
+    }
+
+    /** Appends a placeholder bound to {@code value}. */
+    Sql value(Object value) {
+        text.append('?');
+        values.add(value);
+        return this;
+    }
+
+    /** Appends {@code ?, ?, …} for {@code ids}, padded with the last id to one of a few list sizes. */
+    Sql ids(Collection<UUID> ids) {
+        if (ids.isEmpty() || ids.size() > MAX_IN) {
+            throw new IllegalArgumentException("an IN list holds 1 to " + MAX_IN + " ids, not " + ids.size());
+        }
+        int size = paddedSize(ids.size());
+        UUID last = null;
+        for (UUID id : ids) {
+            text.append(last == null ? "?" : ", ?");
+            values.add(id);
+            last = id;
+        }
+        for (int i = ids.size(); i < size; i++) {
+            text.append(", ?");
+            values.add(last);
+        }
+        return this;
+    }
+
+    /** The SQL text. */
+    String text() {
+        return text.toString();
+    }
+
+    /** Prepares the statement on {@code connection} and binds every value. */
+    PreparedStatement prepare(Connection connection, JdbcDialect dialect) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(text.toString());
+        try {
+            for (int i = 0; i < values.size(); i++) {
+                bind(statement, i + 1, values.get(i), dialect);
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    /** Binds one value by its Java type; null binds SQL NULL. */
+    static void bind(PreparedStatement statement, int index, Object value, JdbcDialect dialect) throws SQLException {
+        if (value == null) {
+            statement.setObject(index, null);
+        } else if (value instanceof Null n) {
+            dialect.setNull(statement, index, n.sqlType());
+        } else if (value instanceof String s) {
+            statement.setString(index, s);
+        } else if (value instanceof UUID u) {
+            dialect.setUuid(statement, index, u);
+        } else if (value instanceof Long l) {
+            statement.setLong(index, l);
+        } else if (value instanceof Integer n) {
+            statement.setInt(index, n);
+        } else if (value instanceof Boolean b) {
+            statement.setBoolean(index, b);
+        } else if (value instanceof byte[] bytes) {
+            statement.setBytes(index, bytes);
+        } else if (value instanceof Instant instant) {
+            dialect.setInstant(statement, index, instant);
+        } else if (value instanceof LocalDate date) {
+            statement.setObject(index, date);
+        } else {
+            throw new IllegalArgumentException(
+                    "cannot bind a " + value.getClass().getName());
+        }
+    }
+
+    /** The IN-list size {@link #ids} uses for {@code count} ids. */
+    static int paddedSize(int count) {
+        for (int size : IN_SIZES) {
+            if (size >= count) {
+                return size;
+            }
+        }
+        throw new IllegalArgumentException("more than " + MAX_IN + " ids");
+    }
+
+    /** {@code items} cut into consecutive lists of at most {@code size}. */
+    static <T> List<List<T>> chunks(List<T> items, int size) {
+        List<List<T>> chunks = new ArrayList<>((items.size() + size - 1) / size);
+        for (int from = 0; from < items.size(); from += size) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + size)));
+        }
+        return chunks;
+    }
+
+    @Override
+    public String toString() {
+        return text.toString();
+    }
+}
