@@ -49,6 +49,8 @@ public final class Customer {
     private final CustomerName name;
     private final String displayName;
     private final List<ContactPoint> contactPoints;
+    private final List<EmailAddress> emails;
+    private final List<PhoneNumber> phones;
     private final LocalDate birthday;
     private final Channel preferredChannel;
     private final Locale preferredLanguage;
@@ -69,6 +71,18 @@ public final class Customer {
                 ? name.fullName()
                 : ValidationException.requireText(b.displayName, "displayName", CustomerName.MAX_LENGTH);
         this.contactPoints = normaliseContactPoints(b.contactPoints);
+        this.emails = contactPoints.stream()
+                .filter(ContactPoint.Email.class::isInstance)
+                .map(ContactPoint.Email.class::cast)
+                .sorted((x, y) -> Boolean.compare(y.primary(), x.primary()))
+                .map(ContactPoint.Email::address)
+                .toList();
+        this.phones = contactPoints.stream()
+                .filter(ContactPoint.Phone.class::isInstance)
+                .map(ContactPoint.Phone.class::cast)
+                .sorted((x, y) -> Boolean.compare(y.primary(), x.primary()))
+                .map(ContactPoint.Phone::number)
+                .toList();
         this.birthday = b.birthday;
         this.preferredChannel = b.preferredChannel;
         this.preferredLanguage = checkLanguage(b.preferredLanguage);
@@ -125,22 +139,12 @@ public final class Customer {
 
     /** The e-mail addresses, primary first. */
     public List<EmailAddress> emails() {
-        return contactPoints.stream()
-                .filter(ContactPoint.Email.class::isInstance)
-                .map(ContactPoint.Email.class::cast)
-                .sorted((a, b) -> Boolean.compare(b.primary(), a.primary()))
-                .map(ContactPoint.Email::address)
-                .toList();
+        return emails;
     }
 
     /** The phone numbers, primary first. */
     public List<PhoneNumber> phones() {
-        return contactPoints.stream()
-                .filter(ContactPoint.Phone.class::isInstance)
-                .map(ContactPoint.Phone.class::cast)
-                .sorted((a, b) -> Boolean.compare(b.primary(), a.primary()))
-                .map(ContactPoint.Phone::number)
-                .toList();
+        return phones;
     }
 
     /** The primary contact point of {@code kind}, if the customer has one of that kind. */
@@ -502,6 +506,9 @@ public final class Customer {
         if (given.size() > MAX_TAGS) {
             throw new ValidationException("tags", "at most " + MAX_TAGS + " are allowed");
         }
+        if (given.isEmpty()) {
+            return Collections.emptySortedSet();
+        }
         TreeSet<Tag> result = new TreeSet<>();
         for (Tag t : given) {
             result.add(ValidationException.requireNonNull(t, "tags"));
@@ -512,6 +519,9 @@ public final class Customer {
     private static SortedMap<String, AttributeValue> checkAttributes(Map<String, AttributeValue> given) {
         if (given.size() > MAX_ATTRIBUTES) {
             throw new ValidationException("attributes", "at most " + MAX_ATTRIBUTES + " are allowed");
+        }
+        if (given.isEmpty()) {
+            return Collections.emptySortedMap();
         }
         TreeMap<String, AttributeValue> result = new TreeMap<>();
         given.forEach((key, value) -> {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -110,7 +109,7 @@ public final class NameSearch {
             case 'ς' -> out.append('σ'); // final sigma: upper case folds to σ
 
             case 'ħ', 'Ħ' -> out.append('h');
-            default -> out.append(new String(Character.toChars(cp)).toLowerCase(Locale.ROOT));
+            default -> out.appendCodePoint(Character.toLowerCase(cp));
         }
     }
 

@@ -4,6 +4,9 @@ import org.crmkit.core.common.ValidationException;
 
 /** The built-in {@link PhoneNormalizer}: separators out, international prefixes read, trunk 0 replaced. */
 final class SimplePhoneNormalizer implements PhoneNormalizer {
+    private static final java.util.regex.Pattern EXTENSION =
+            java.util.regex.Pattern.compile("(?i)\\s*(ext\\.?|x|#)\\s*\\d+$");
+
     private final String defaultCountryCode;
 
     SimplePhoneNormalizer(String defaultCountryCode) {
@@ -18,7 +21,7 @@ final class SimplePhoneNormalizer implements PhoneNormalizer {
             text = text.substring(4);
         }
         // an extension is not part of the number that identifies the line
-        text = text.replaceFirst("(?i)\\s*(ext\\.?|x|#)\\s*\\d+$", "");
+        text = EXTENSION.matcher(text).replaceFirst("");
         StringBuilder digits = new StringBuilder(text.length());
         boolean plus = false;
         for (int i = 0; i < text.length(); i++) {
