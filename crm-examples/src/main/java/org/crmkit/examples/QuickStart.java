@@ -1,9 +1,14 @@
 package org.crmkit.examples;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.crmkit.core.Crm;
 import org.crmkit.core.CrmScope;
 import org.crmkit.core.common.Actor;
@@ -27,11 +32,16 @@ import org.crmkit.core.customer.PhoneNormalizer;
 import org.crmkit.core.customer.PostalAddress;
 import org.crmkit.core.customer.RelationshipRole;
 import org.crmkit.core.memory.MemoryCrmStore;
+import org.crmkit.core.spi.CrmStore;
+import org.crmkit.jdbc.JdbcCrmStore;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The first program to run: creates customers in several scripts, links a contact person to a
  * company, searches by name without caring for case or accents, and shows a duplicate being
- * refused. Runs on the in-memory store.
+ * refused. Runs on the JDBC store over an embedded H2 file database, made afresh in
+ * {@code target/quickstart} on each run; pass another JDBC URL (PostgreSQL, MariaDB) as the system
+ * property {@code crmkit.jdbc.url}, with {@code crmkit.jdbc.user} and {@code crmkit.jdbc.password}.
  *
  * <p>{@code mvn -B -pl crm-examples -am compile exec:java}
  */
@@ -39,15 +49,34 @@ public final class QuickStart {
     private QuickStart() {}
 
     /** Runs the walk-through and prints what it does. */
-    public static void main(String[] args) {
-        run(System.out);
+    public static void main(String[] args) throws Exception {
+        String url = System.getProperty("crmkit.jdbc.url", "");
+        if (url.isEmpty()) {
+            Path dir = Path.of("target", "quickstart");
+            deleteRecursively(dir);
+            url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("crm") + ";DB_CLOSE_DELAY=-1";
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(
+                url, System.getProperty("crmkit.jdbc.user", ""), System.getProperty("crmkit.jdbc.password", ""));
+        try {
+            JdbcCrmStore store = JdbcCrmStore.create(pool);
+            System.out.printf("Store: %s (%d migrations applied)%n", store.dialect(), store.migrate());
+            run(System.out, store);
+        } finally {
+            pool.dispose();
+        }
     }
 
-    /** Runs the walk-through, printing to {@code out}; returns the customers it created. */
+    /** Runs the walk-through on a fresh in-memory store, printing to {@code out}. */
     public static List<Customer> run(PrintStream out) {
-        // One Crm per application, over a store; here the in-memory one.
+        return run(out, MemoryCrmStore.create());
+    }
+
+    /** Runs the walk-through on {@code store}, printing to {@code out}; returns the customers it created. */
+    public static List<Customer> run(PrintStream out, CrmStore store) {
+        // One Crm per application, over a store.
         Crm crm = Crm.builder()
-                .store(MemoryCrmStore.create())
+                .store(store)
                 .phoneNormalizer(PhoneNormalizer.withDefaultCountry("84"))
                 .listener(EventListener.of(
                         CustomerEvent.CustomerCreated.class,
@@ -135,5 +164,15 @@ public final class QuickStart {
                 customers.count(CustomerQuery.all().withTag(org.crmkit.core.customer.Tag.of("vip"))),
                 customers.count(CustomerQuery.all().withStage(LifecycleStage.PROSPECT)));
         return List.of(company, ngoc, ivan, yamada);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 }

@@ -5,16 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.crmkit.jdbc.JdbcCrmStore;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 
 class QuickStartTest {
 
     @Test
-    void run_showsSearchLinkingAndARefusedDuplicate() {
+    void run_onTheInMemoryStore() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         var customers = QuickStart.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertWalkThrough(customers, bytes.toString(StandardCharsets.UTF_8));
+    }
 
+    @Test
+    void run_onH2ThroughTheJdbcStore() {
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:quickstart;DB_CLOSE_DELAY=-1", "", "");
+        try {
+            JdbcCrmStore store = JdbcCrmStore.create(pool);
+            store.migrate();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            var customers = QuickStart.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), store);
+            assertWalkThrough(customers, bytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            pool.dispose();
+        }
+    }
+
+    private static void assertWalkThrough(java.util.List<org.crmkit.core.customer.Customer> customers, String out) {
         assertThat(customers).hasSize(4);
         assertThat(out)
                 .contains("'ngoc' finds [Thị Ngọc Đặng]")
