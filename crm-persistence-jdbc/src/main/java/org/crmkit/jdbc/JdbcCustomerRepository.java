@@ -213,11 +213,7 @@ final class JdbcCustomerRepository implements CustomerRepository {
                     sql.append(order == CustomerOrder.NAME ? " ORDER BY c.sort_key, c.id" : " ORDER BY c.id");
                     return sql.append(" LIMIT ").value(page.size() + 1);
                 }));
-        if (items.size() > page.size()) {
-            List<Customer> shown = items.subList(0, page.size());
-            return Page.of(shown, order.cursorAfter(shown.get(shown.size() - 1)));
-        }
-        return Page.last(items);
+        return order.page(items, page.size());
     }
 
     @Override

@@ -42,6 +42,18 @@ public enum CustomerOrder {
     }
 
     /**
+     * The page a store hands out after fetching up to {@code size + 1} customers in this order: the
+     * first {@code size}, with the cursor after the last of them when there was one more.
+     */
+    public org.crmkit.core.common.Page<Customer> page(java.util.List<Customer> fetched, int size) {
+        if (fetched.size() > size) {
+            java.util.List<Customer> shown = fetched.subList(0, size);
+            return org.crmkit.core.common.Page.of(shown, cursorAfter(shown.get(size - 1)));
+        }
+        return org.crmkit.core.common.Page.last(fetched);
+    }
+
+    /**
      * Reads a cursor made by {@link #cursorAfter} for this order.
      *
      * @throws ValidationException when the cursor was not made for this order

@@ -115,11 +115,7 @@ final class MemoryCustomerRepository implements CustomerRepository {
                     }
                 }
             }
-            if (items.size() > page.size()) {
-                List<Customer> shown = items.subList(0, page.size());
-                return Page.of(shown, order.cursorAfter(shown.get(shown.size() - 1)));
-            }
-            return Page.last(items);
+            return order.page(items, page.size());
         });
     }
 
