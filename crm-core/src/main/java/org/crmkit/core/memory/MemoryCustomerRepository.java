@@ -108,7 +108,7 @@ final class MemoryCustomerRepository implements CustomerRepository {
         return store.read(() -> {
             List<Customer> items = new ArrayList<>(page.size() + 1);
             for (Customer c : candidates(query, after)) {
-                if (query.matches(c) && (after == null || after.isBefore(c, order))) {
+                if (query.matches(c)) {
                     items.add(c);
                     if (items.size() > page.size()) {
                         break;
@@ -133,7 +133,7 @@ final class MemoryCustomerRepository implements CustomerRepository {
         });
     }
 
-    /** The customers that may match, in the query's order, starting at {@code after}. */
+    /** The customers that may match, in the query's order, after {@code after} when it is given. */
     private Iterable<Customer> candidates(CustomerQuery query, CustomerOrder.Position after) {
         if (!query.namePrefix().isEmpty()) {
             Set<UUID> ids = new LinkedHashSet<>();
@@ -148,8 +148,10 @@ final class MemoryCustomerRepository implements CustomerRepository {
             for (UUID id : ids) {
                 found.add(table.byCreated.get(id));
             }
-            Comparator<Customer> comparator = query.order().comparator();
-            found.sort(comparator);
+            found.sort(query.order().comparator());
+            if (after != null) {
+                found.removeIf(c -> !after.isBefore(c, query.order()));
+            }
             return found;
         }
         if (query.order() == CustomerOrder.NAME) {
