@@ -7,6 +7,7 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.Transactions;
 import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.CustomerService;
+import org.crmkit.core.interaction.InteractionService;
 
 /**
  * The work of one actor on one tenant's data: hands out the services and runs units of work that
@@ -40,6 +41,12 @@ public final class CrmScope implements Transactions {
     public CustomerService customers() {
         return new CustomerService(
                 context, crm.store().customers(tenant), crm.store().relationships(tenant), crm.phones());
+    }
+
+    /** The interaction history: calls, e-mails, meetings and messages, and each customer's timeline. */
+    public InteractionService interactions() {
+        return new InteractionService(
+                context, crm.store().interactions(tenant), crm.store().customers(tenant));
     }
 
     /**

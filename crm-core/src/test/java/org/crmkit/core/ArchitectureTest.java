@@ -50,7 +50,8 @@ class ArchitectureTest {
     void slf4j_isUsedOnlyWhereNeeded() {
         noClasses()
                 .that()
-                .resideInAnyPackage("org.crmkit.core.common..", "org.crmkit.core.customer..")
+                .resideInAnyPackage(
+                        "org.crmkit.core.common..", "org.crmkit.core.customer..", "org.crmkit.core.interaction..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.slf4j..")
@@ -65,7 +66,11 @@ class ArchitectureTest {
                 .resideInAPackage("org.crmkit.core.common..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.crmkit.core.customer..", "org.crmkit.core.spi..", "org.crmkit.core.memory..")
+                .resideInAnyPackage(
+                        "org.crmkit.core.customer..",
+                        "org.crmkit.core.interaction..",
+                        "org.crmkit.core.spi..",
+                        "org.crmkit.core.memory..")
                 .check(core);
         noClasses()
                 .that()
@@ -80,10 +85,37 @@ class ArchitectureTest {
     void conceptPackages_doNotDependOnStoresOrTheFacade() {
         noClasses()
                 .that()
-                .resideInAnyPackage("org.crmkit.core.customer..")
+                .resideInAnyPackage("org.crmkit.core.customer..", "org.crmkit.core.interaction..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.crmkit.core.memory..", "org.crmkit.core.spi..", "org.crmkit.core")
+                .resideInAnyPackage(
+                        "org.crmkit.core.memory..",
+                        "org.crmkit.core.spi..",
+                        "org.crmkit.core.cache..",
+                        "org.crmkit.core")
+                .check(core);
+    }
+
+    @Test
+    void interaction_mayUseCustomers_butCustomersKnowNothingOfInteractions() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.crmkit.core.customer..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.crmkit.core.interaction..")
+                .because("an interaction refers to customers by id; the customer concept stays independent of it")
+                .check(core);
+        classes()
+                .that()
+                .resideInAPackage("org.crmkit.core.interaction..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..",
+                        "org.crmkit.core.common..",
+                        "org.crmkit.core.customer..",
+                        "org.crmkit.core.interaction..")
                 .check(core);
     }
 

@@ -10,6 +10,7 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
+import org.crmkit.core.interaction.InteractionRepository;
 import org.crmkit.core.spi.CrmStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -58,7 +59,7 @@ public final class JdbcCrmStore implements CrmStore {
     private JdbcCrmStore(DataSource dataSource, JdbcDialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.tx = new Transactor(dataSource);
+        this.tx = new Transactor(dataSource, dialect == JdbcDialect.MARIADB);
     }
 
     /**
@@ -120,6 +121,21 @@ public final class JdbcCrmStore implements CrmStore {
     @Override
     public RelationshipRepository relationships(TenantId tenant) {
         return new JdbcRelationshipRepository(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * The interactions with customers of {@code tenant}, in {@code crm_interaction} and its
+     * participant and link tables: append-only, a customer's timeline paged by keyset over one index
+     * and loaded in at most three statements per page, batched inserts for {@code appendAll}, and
+     * duplicate ids, external ids and second corrections refused as {@link
+     * org.crmkit.core.interaction.DuplicateInteractionException} naming the field, with nothing
+     * written. Instants and durations are kept to the microsecond, what finer there is is cut.
+     *
+     * @throws ValidationException when {@code tenant} is null
+     */
+    @Override
+    public InteractionRepository interactions(TenantId tenant) {
+        return new JdbcInteractionRepository(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
     }
 
     /**

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.crmkit.core.common.ConcurrentUpdateException;
@@ -51,10 +53,18 @@ final class JdbcCustomerRepository implements CustomerRepository {
     private static final String CONTACTS = "SELECT c.id AS cid, c.version AS cver, p.seq, p.kind AS cp_kind,"
             + " p.contact_value, p.network, p.label, p.is_primary, p.line1, p.line2, p.line3, p.line4, p.city,"
             + " p.region, p.postal_code, p.country FROM crm_customer c LEFT JOIN crm_contact_point p"
-            + " ON p.tenant_id = c.tenant_id AND p.customer_id = c.id WHERE c.tenant_id = ";
+            + " ON p.tenant_id = c.tenant_id AND p.customer_id = c.id WHERE ";
     private static final String TAGS = "SELECT c.id AS cid, c.version AS cver, t.tag FROM crm_customer c"
             + " LEFT JOIN crm_customer_tag t ON t.tenant_id = c.tenant_id AND t.customer_id = c.id"
-            + " WHERE c.tenant_id = ";
+            + " WHERE ";
+    /**
+     * Customers joined to their contact points, to be narrowed by value: a join, not {@code c.id IN
+     * (SELECT …)}, which H2 answers by scanning the tenant's customers; a customer found twice is read
+     * once ({@link #load}).
+     */
+    private static final String BY_CONTACT = "SELECT " + CustomerMapper.COLUMNS + " FROM crm_contact_point p"
+            + " JOIN crm_customer c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id WHERE p.tenant_id = ";
+
     private static final String[] CHILD_TABLES = {"crm_contact_point", "crm_customer_tag", "crm_customer_name_key"};
 
     private final Transactor tx;
@@ -93,12 +103,8 @@ final class JdbcCustomerRepository implements CustomerRepository {
                 for (Customer c : load(
                         connection,
                         () -> new Sql()
-                                .append("SELECT " + CustomerMapper.COLUMNS
-                                        + " FROM crm_customer c WHERE c.tenant_id = ")
-                                .value(tenant.value())
-                                .append(" AND c.id IN (")
-                                .ids(chunk)
-                                .append(")"))) {
+                                .append("SELECT " + CustomerMapper.COLUMNS + " FROM crm_customer c WHERE ")
+                                .keyIn("c.tenant_id", "c.id", tenant.value(), chunk, dialect))) {
                     byId.put(c.id().value(), c);
                 }
                 for (UUID id : chunk) {
@@ -174,17 +180,94 @@ final class JdbcCustomerRepository implements CustomerRepository {
                 connection -> load(
                         connection,
                         () -> new Sql()
-                                .append("SELECT " + CustomerMapper.COLUMNS
-                                        + " FROM crm_customer c WHERE c.tenant_id = ")
-                                .value(tenant.value())
-                                .append(
-                                        " AND c.id IN (SELECT p.customer_id FROM crm_contact_point p WHERE p.tenant_id = ")
+                                .append(BY_CONTACT)
                                 .value(tenant.value())
                                 .append(" AND p.kind = ")
                                 .value(kind.name())
                                 .append(" AND p.contact_value = ")
                                 .value(value)
-                                .append(") ORDER BY c.id")));
+                                .append(" ORDER BY c.id")));
+    }
+
+    @Override
+    public List<Customer> findByContacts(Collection<EmailAddress> emails, Collection<PhoneNumber> phones) {
+        ValidationException.requireNonNull(emails, "emails");
+        ValidationException.requireNonNull(phones, "phones");
+        List<String[]> wanted = contactKeys(emails, phones);
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        return tx.read("finding customers by e-mail and phone", connection -> {
+            Map<UUID, Customer> found = new LinkedHashMap<>();
+            for (List<String[]> chunk : Sql.chunks(wanted, Sql.MAX_IN)) {
+                Map<String, List<String>> byKind = new TreeMap<>();
+                for (String[] key : chunk) {
+                    byKind.computeIfAbsent(key[0], k -> new ArrayList<>()).add(key[1]);
+                }
+                for (Customer c : load(connection, () -> {
+                    Sql sql = new Sql().append(BY_CONTACT).value(tenant.value()).append(" AND (");
+                    String or = "";
+                    for (Map.Entry<String, List<String>> kind : byKind.entrySet()) {
+                        sql.append(or).append("(p.kind = ").value(kind.getKey()).append(" AND p.contact_value IN (");
+                        sql.texts(kind.getValue()).append("))");
+                        or = " OR ";
+                    }
+                    return sql.append(") ORDER BY c.id");
+                })) {
+                    found.putIfAbsent(c.id().value(), c);
+                }
+            }
+            return List.copyOf(found.values());
+        });
+    }
+
+    /**
+     * Upserts the lock row of each value in {@code crm_contact_lock}, in one order every writer
+     * follows, so that a concurrent writer checking one of the same values waits for this unit of
+     * work to end (and two writers never wait for each other).
+     */
+    @Override
+    public void lockContacts(Collection<EmailAddress> emails, Collection<PhoneNumber> phones) {
+        ValidationException.requireNonNull(emails, "emails");
+        ValidationException.requireNonNull(phones, "phones");
+        List<String[]> keys = contactKeys(emails, phones);
+        if (keys.isEmpty() || !tx.inUnit()) {
+            return; // outside a unit of work the lock would end with the statement
+        }
+        tx.write("locking " + keys.size() + " e-mails and phones", null, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(dialect.lockContactSql())) {
+                for (String[] key : keys) {
+                    statement.setString(1, tenant.value());
+                    statement.setString(2, key[0]);
+                    statement.setString(3, key[1]);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** The storable (kind, value) pairs of these contacts, sorted and each once. */
+    private static List<String[]> contactKeys(Collection<EmailAddress> emails, Collection<PhoneNumber> phones) {
+        TreeSet<String> e = new TreeSet<>();
+        for (EmailAddress email : emails) {
+            String value = ValidationException.requireNonNull(email, "emails").value();
+            if (isStorable(value)) {
+                e.add(value);
+            }
+        }
+        TreeSet<String> p = new TreeSet<>();
+        for (PhoneNumber phone : phones) {
+            String value = ValidationException.requireNonNull(phone, "phones").value();
+            if (isStorable(value)) {
+                p.add(value);
+            }
+        }
+        List<String[]> keys = new ArrayList<>(e.size() + p.size());
+        e.forEach(v -> keys.add(new String[] {ContactKind.EMAIL.name(), v}));
+        p.forEach(v -> keys.add(new String[] {ContactKind.PHONE.name(), v}));
+        return keys;
     }
 
     @Override
@@ -326,10 +409,14 @@ final class JdbcCustomerRepository implements CustomerRepository {
     private List<Customer> load(Connection connection, HeadQuery query) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             List<CustomerMapper.Head> heads = new ArrayList<>();
+            Set<UUID> seen = new HashSet<>();
             try (PreparedStatement statement = query.build().prepare(connection, dialect);
                     ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    heads.add(mapper.readHead(rows));
+                    CustomerMapper.Head head = mapper.readHead(rows);
+                    if (seen.add(head.id())) {
+                        heads.add(head);
+                    }
                 }
             }
             if (heads.isEmpty()) {
@@ -360,12 +447,7 @@ final class JdbcCustomerRepository implements CustomerRepository {
         Map<UUID, Map<Integer, ContactPoint>> contacts = new HashMap<>();
         Map<UUID, Set<Tag>> tags = new HashMap<>();
         for (List<UUID> chunk : Sql.chunks(ids, Sql.MAX_IN)) {
-            Sql contactSql = new Sql()
-                    .append(CONTACTS)
-                    .value(tenant.value())
-                    .append(" AND c.id IN (")
-                    .ids(chunk)
-                    .append(")");
+            Sql contactSql = new Sql().append(CONTACTS).keyIn("c.tenant_id", "c.id", tenant.value(), chunk, dialect);
             Set<UUID> seen = new HashSet<>();
             try (PreparedStatement statement = contactSql.prepare(connection, dialect);
                     ResultSet rows = statement.executeQuery()) {
@@ -382,12 +464,7 @@ final class JdbcCustomerRepository implements CustomerRepository {
                     }
                 }
             }
-            Sql tagSql = new Sql()
-                    .append(TAGS)
-                    .value(tenant.value())
-                    .append(" AND c.id IN (")
-                    .ids(chunk)
-                    .append(")");
+            Sql tagSql = new Sql().append(TAGS).keyIn("c.tenant_id", "c.id", tenant.value(), chunk, dialect);
             try (PreparedStatement statement = tagSql.prepare(connection, dialect);
                     ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -507,11 +584,8 @@ final class JdbcCustomerRepository implements CustomerRepository {
             return versions;
         }
         Sql sql = new Sql()
-                .append("SELECT c.id, c.version FROM crm_customer c WHERE c.tenant_id = ")
-                .value(tenant.value())
-                .append(" AND c.id IN (")
-                .ids(ids)
-                .append(")")
+                .append("SELECT c.id, c.version FROM crm_customer c WHERE ")
+                .keyIn("c.tenant_id", "c.id", tenant.value(), ids, dialect)
                 .append(lock ? " FOR UPDATE" : "");
         try (PreparedStatement statement = sql.prepare(connection, dialect);
                 ResultSet rows = statement.executeQuery()) {
@@ -525,11 +599,8 @@ final class JdbcCustomerRepository implements CustomerRepository {
     private void deleteChildren(Connection connection, List<UUID> ids) throws SQLException {
         for (String table : CHILD_TABLES) {
             Sql sql = new Sql()
-                    .append("DELETE FROM " + table + " WHERE tenant_id = ")
-                    .value(tenant.value())
-                    .append(" AND customer_id IN (")
-                    .ids(ids)
-                    .append(")");
+                    .append("DELETE FROM " + table + " WHERE ")
+                    .keyIn("tenant_id", "customer_id", tenant.value(), ids, dialect);
             try (PreparedStatement statement = sql.prepare(connection, dialect)) {
                 statement.executeUpdate();
             }

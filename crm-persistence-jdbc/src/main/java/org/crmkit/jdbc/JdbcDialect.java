@@ -90,6 +90,20 @@ public enum JdbcDialect {
         return this == POSTGRESQL ? " ON CONFLICT DO NOTHING" : "";
     }
 
+    /** The statement that inserts the lock row of one contact value, or locks it when it exists. */
+    String lockContactSql() {
+        String insert = "INSERT INTO crm_contact_lock (tenant_id, kind, contact_value) VALUES (?, ?, ?)";
+        switch (this) {
+            case POSTGRESQL:
+                return insert + " ON CONFLICT (tenant_id, kind, contact_value) DO UPDATE SET kind = EXCLUDED.kind";
+            case MARIADB:
+                return insert + " ON DUPLICATE KEY UPDATE kind = VALUES(kind)";
+            default:
+                return "MERGE INTO crm_contact_lock (tenant_id, kind, contact_value)"
+                        + " KEY (tenant_id, kind, contact_value) VALUES (?, ?, ?)";
+        }
+    }
+
     /** Binds a UUID so that the database orders it as {@link org.crmkit.core.common.Ids#ORDER} does. */
     void setUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
         if (this == MARIADB) {

@@ -1,5 +1,6 @@
 package org.crmkit.jdbc;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -65,6 +66,94 @@ final class Sql {
         return this;
     }
 
+    /**
+     * Appends the condition that the row's key ({@code tenantColumn}, {@code idColumn}) is {@code
+     * tenant} with one of {@code ids}, written so that the database finds each through the key's
+     * index: H2 uses only the tenant part of a two-column index for {@code tenant_id = ? AND id IN
+     * (…)}, so it gets the row-value form {@code (tenant_id, id) IN ((?, ?), …)}.
+     */
+    Sql keyIn(String tenantColumn, String idColumn, String tenant, Collection<UUID> ids, JdbcDialect dialect) {
+        if (dialect != JdbcDialect.H2) {
+            return append(tenantColumn + " = ")
+                    .value(tenant)
+                    .append(" AND " + idColumn + " IN (")
+                    .ids(ids)
+                    .append(")");
+        }
+        if (ids.isEmpty() || ids.size() > MAX_IN) {
+            throw new IllegalArgumentException("an IN list holds 1 to " + MAX_IN + " ids, not " + ids.size());
+        }
+        text.append('(').append(tenantColumn).append(", ").append(idColumn).append(") IN (");
+        int size = paddedSize(ids.size());
+        UUID last = null;
+        for (UUID id : ids) {
+            text.append(last == null ? "(?, ?)" : ", (?, ?)");
+            values.add(tenant);
+            values.add(id);
+            last = id;
+        }
+        for (int i = ids.size(); i < size; i++) {
+            text.append(", (?, ?)");
+            values.add(tenant);
+            values.add(last);
+        }
+        text.append(')');
+        return this;
+    }
+
+    /**
+     * Appends the condition that the row's key ({@code tenantColumn}, {@code textColumn}) is {@code
+     * tenant} with one of {@code texts}, in the form {@link #keyIn} uses, so that H2 too finds each
+     * through the key's index.
+     */
+    Sql textKeyIn(String tenantColumn, String textColumn, String tenant, Collection<String> texts, JdbcDialect dialect) {
+        if (dialect != JdbcDialect.H2) {
+            return append(tenantColumn + " = ")
+                    .value(tenant)
+                    .append(" AND " + textColumn + " IN (")
+                    .texts(texts)
+                    .append(")");
+        }
+        if (texts.isEmpty() || texts.size() > MAX_IN) {
+            throw new IllegalArgumentException("an IN list holds 1 to " + MAX_IN + " values, not " + texts.size());
+        }
+        text.append('(').append(tenantColumn).append(", ").append(textColumn).append(") IN (");
+        int size = paddedSize(texts.size());
+        String last = null;
+        for (String value : texts) {
+            text.append(last == null ? "(?, ?)" : ", (?, ?)");
+            values.add(tenant);
+            values.add(value);
+            last = value;
+        }
+        for (int i = texts.size(); i < size; i++) {
+            text.append(", (?, ?)");
+            values.add(tenant);
+            values.add(last);
+        }
+        text.append(')');
+        return this;
+    }
+
+    /** Appends {@code ?, ?, …} for {@code texts}, padded with the last one like {@link #ids}. */
+    Sql texts(Collection<String> texts) {
+        if (texts.isEmpty() || texts.size() > MAX_IN) {
+            throw new IllegalArgumentException("an IN list holds 1 to " + MAX_IN + " values, not " + texts.size());
+        }
+        int size = paddedSize(texts.size());
+        String last = null;
+        for (String value : texts) {
+            text.append(last == null ? "?" : ", ?");
+            values.add(value);
+            last = value;
+        }
+        for (int i = texts.size(); i < size; i++) {
+            text.append(", ?");
+            values.add(last);
+        }
+        return this;
+    }
+
     /** The SQL text. */
     String text() {
         return text.toString();
@@ -106,6 +195,8 @@ final class Sql {
             dialect.setInstant(statement, index, instant);
         } else if (value instanceof LocalDate date) {
             statement.setObject(index, date);
+        } else if (value instanceof BigDecimal decimal) {
+            statement.setBigDecimal(index, decimal);
         } else {
             throw new IllegalArgumentException(
                     "cannot bind a " + value.getClass().getName());

@@ -36,10 +36,17 @@ final class Transactor {
     private static final int ATTEMPTS = 3;
 
     private final DataSource dataSource;
+    private final boolean readCommitted;
     private final ThreadLocal<Unit> current = new ThreadLocal<>();
 
-    Transactor(DataSource dataSource) {
+    /**
+     * @param readCommitted whether units of work switch their connection to READ COMMITTED (and
+     *     back afterwards): MariaDB's default, REPEATABLE READ, would let a duplicate check that
+     *     waited for another writer's lock still read the snapshot taken before it waited
+     */
+    Transactor(DataSource dataSource, boolean readCommitted) {
         this.dataSource = dataSource;
+        this.readCommitted = readCommitted;
     }
 
     /** Work on a connection that may throw {@link SQLException}. */
@@ -54,7 +61,7 @@ final class Transactor {
         if (current.get() != null) {
             return work.get();
         }
-        Unit unit = Unit.open(dataSource, "starting a unit of work");
+        Unit unit = Unit.open(dataSource, readCommitted, "starting a unit of work");
         current.set(unit);
         try {
             T result = work.get();
@@ -67,6 +74,11 @@ final class Transactor {
             current.remove();
             unit.close();
         }
+    }
+
+    /** Whether the calling thread runs a unit of work. */
+    boolean inUnit() {
+        return current.get() != null;
     }
 
     /** Runs a read: in the current unit of work, else on a connection of its own. */
@@ -105,7 +117,7 @@ final class Transactor {
             }
         }
         for (int attempt = 1; ; attempt++) {
-            Unit own = Unit.open(dataSource, what);
+            Unit own = Unit.open(dataSource, readCommitted, what);
             try {
                 T result = own.runOwn(work);
                 own.commit();
@@ -211,14 +223,16 @@ final class Transactor {
     private static final class Unit {
         private final Connection connection;
         private final boolean autoCommitBefore;
+        private final int isolationBefore;
         private SQLException failure;
 
-        private Unit(Connection connection, boolean autoCommitBefore) {
+        private Unit(Connection connection, boolean autoCommitBefore, int isolationBefore) {
             this.connection = connection;
             this.autoCommitBefore = autoCommitBefore;
+            this.isolationBefore = isolationBefore;
         }
 
-        static Unit open(DataSource dataSource, String what) {
+        static Unit open(DataSource dataSource, boolean readCommitted, String what) {
             Connection connection;
             try {
                 connection = dataSource.getConnection();
@@ -230,7 +244,15 @@ final class Transactor {
                 if (autoCommit) {
                     connection.setAutoCommit(false);
                 }
-                return new Unit(connection, autoCommit);
+                int isolation = Connection.TRANSACTION_NONE;
+                if (readCommitted) {
+                    int before = connection.getTransactionIsolation();
+                    if (before != Connection.TRANSACTION_READ_COMMITTED) {
+                        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                        isolation = before;
+                    }
+                }
+                return new Unit(connection, autoCommit, isolation);
             } catch (SQLException e) {
                 closeQuietly(connection);
                 throw SqlErrors.translate(e, what);
@@ -291,6 +313,13 @@ final class Transactor {
         }
 
         void close() {
+            if (isolationBefore != Connection.TRANSACTION_NONE) {
+                try {
+                    connection.setTransactionIsolation(isolationBefore);
+                } catch (SQLException | RuntimeException ignored) {
+                    // closing below; a pool resets the isolation level itself
+                }
+            }
             if (autoCommitBefore) {
                 try {
                     connection.setAutoCommit(true);

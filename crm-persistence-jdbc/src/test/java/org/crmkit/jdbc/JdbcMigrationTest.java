@@ -29,7 +29,8 @@ abstract class JdbcMigrationTest {
         assertThat(host.migrate().migrationsExecuted).isEqualTo(1);
 
         JdbcCrmStore store = JdbcCrmStore.create(database().dataSource());
-        assertThat(store.migrate()).as("baseline and V1").isGreaterThanOrEqualTo(1);
+        int applied = store.migrate();
+        assertThat(applied).as("every migration of the dialect").isGreaterThanOrEqualTo(2);
         assertThat(store.migrate()).as("again").isZero();
         assertThat(host.migrate().migrationsExecuted)
                 .as("the host's Flyway again")
@@ -40,8 +41,8 @@ abstract class JdbcMigrationTest {
                 .as(dump("flyway_schema_history"))
                 .isEqualTo(1);
         assertThat(versions(JdbcCrmStore.HISTORY_TABLE))
-                .as("baseline 0 and V1: %s", dump(JdbcCrmStore.HISTORY_TABLE))
-                .isEqualTo(2);
+                .as("baseline 0 and each migration: %s", dump(JdbcCrmStore.HISTORY_TABLE))
+                .isEqualTo(applied + 1);
         assertThat(count("host_order")).isZero();
         TenantId tenant = Fixtures.newTenant();
         store.customers(tenant).save(Fixtures.richPerson(tenant));

@@ -12,6 +12,7 @@ import org.crmkit.core.common.ConcurrentUpdateException;
 import org.crmkit.core.common.CrmException;
 import org.crmkit.core.common.StoreUnavailableException;
 import org.crmkit.core.common.ValidationException;
+import org.crmkit.core.customer.ContactKind;
 import org.crmkit.jpa.internal.CustomerEntity;
 import org.crmkit.jpa.internal.RelationshipEntity;
 
@@ -46,6 +47,40 @@ final class Errors {
             return new ConcurrentUpdateException(entity, id, expectedVersion);
         }
         return translate(e, Character.toLowerCase(entity.charAt(0)) + entity.substring(1));
+    }
+
+    /**
+     * Translates a failure to lock the row of one e-mail or phone in {@code crmkit_contact_lock}. A
+     * writer that inserted the same new row first makes the insert fail (a unique violation once that
+     * writer commits; some H2 versions report a "concurrent update" at once instead); a lock wait that the
+     * database ends (timeout, deadlock, serialization failure) is the other writer holding the row too
+     * long. Either way another writer is checking the same value, and the unit of work, which may no
+     * longer go on (PostgreSQL aborts the transaction), fails with a {@link ConcurrentUpdateException}.
+     *
+     * @param kind the kind of contact, e-mail or phone
+     * @param value the normalised e-mail address or phone number
+     */
+    static CrmException onContactLock(RuntimeException e, ContactKind kind, String value) {
+        if (e instanceof CrmException crm) {
+            return crm;
+        }
+        String state = sqlState(e);
+        if (find(e, EntityExistsException.class) != null
+                || find(e, LockTimeoutException.class) != null
+                || find(e, PessimisticLockException.class) != null
+                // a statement timeout on a primary-key lookup or insert is a wait for the other writer's lock
+                || find(e, QueryTimeoutException.class) != null
+                || "23505".equals(state) // unique violation
+                || "90131".equals(state) // H2: the same key inserted by a transaction not committed yet
+                || "40001".equals(state) // serialization failure; H2: deadlock
+                || "40P01".equals(state) // PostgreSQL: deadlock
+                || "55P03".equals(state) // PostgreSQL: lock_timeout
+                || "HYT00".equals(state)) { // H2: lock timeout
+            ContactConflictException conflict = new ContactConflictException(kind, value);
+            conflict.initCause(e);
+            return conflict;
+        }
+        return translate(e);
     }
 
     /** Translates any other failure of the store. */
@@ -96,6 +131,29 @@ final class Errors {
             return new StoreUnavailableException("the JPA store cannot be used: " + e.getMessage(), e);
         }
         return new StoreUnavailableException("the JPA store failed unexpectedly: " + e, e);
+    }
+
+    /**
+     * Another writer locked or inserted the same e-mail or phone at the same moment. A {@link
+     * ConcurrentUpdateException} of entity {@code "Contact"} whose id is the value, with a message that
+     * says so instead of naming a version.
+     */
+    static final class ContactConflictException extends ConcurrentUpdateException {
+        private static final long serialVersionUID = 1L;
+
+        private final String message;
+
+        ContactConflictException(ContactKind kind, String value) {
+            super("Contact", value, 0);
+            String what = kind == ContactKind.EMAIL ? "e-mail " : kind == ContactKind.PHONE ? "phone " : "contact ";
+            this.message = "another writer checked the " + what + value
+                    + " at the same moment; nothing was written, try again";
+        }
+
+        @Override
+        public String getMessage() {
+            return message;
+        }
     }
 
     private static ConcurrentUpdateException fromOptimisticLock(OptimisticLockException e) {

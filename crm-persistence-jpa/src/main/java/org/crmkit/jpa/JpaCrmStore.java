@@ -20,6 +20,7 @@ import org.crmkit.jpa.internal.AddressLinesConverter;
 import org.crmkit.jpa.internal.AttributeMapConverter;
 import org.crmkit.jpa.internal.AuditValue;
 import org.crmkit.jpa.internal.ConsentListConverter;
+import org.crmkit.jpa.internal.ContactLockEntity;
 import org.crmkit.jpa.internal.ContactPointValue;
 import org.crmkit.jpa.internal.CustomerEntity;
 import org.crmkit.jpa.internal.RelationshipEntity;
@@ -56,6 +57,12 @@ import org.crmkit.jpa.internal.RelationshipEntity;
  * {@link StoreUnavailableException} whose cause holds the original exception. Stored timestamps keep
  * microseconds (PostgreSQL's precision): a saved aggregate comes back with finer digits truncated.
  *
+ * <p><b>Duplicate checks.</b> Before the customer service looks for other customers with an e-mail
+ * or phone, the store locks that value's row in {@code crmkit_contact_lock} (inserting the row when
+ * the value is new) until the unit of work ends. A concurrent writer checking the same value waits
+ * and then sees the customer stored meanwhile; when two writers insert the row of a new value at
+ * once, the later one fails with {@code ConcurrentUpdateException} and may simply try again.
+ *
  * <p><b>Batching.</b> {@code saveAll} persists new customers in chunks and flushes each once, so the
  * provider's JDBC batching applies; enable it in the persistence unit, with Hibernate {@code
  * hibernate.jdbc.batch_size=50} and {@code hibernate.order_inserts=true}.
@@ -78,6 +85,7 @@ public final class JpaCrmStore implements CrmStore {
     private static final List<Class<?>> MANAGED_CLASSES = List.of(
             CustomerEntity.class,
             RelationshipEntity.class,
+            ContactLockEntity.class,
             ContactPointValue.class,
             AuditValue.class,
             AttributeMapConverter.class,
@@ -146,6 +154,12 @@ public final class JpaCrmStore implements CrmStore {
         return new JpaRelationshipRepository(this, ValidationException.requireNonNull(tenant, "tenant"));
     }
 
+    /** The interactions of {@code tenant}: not yet stored by this store. */
+    @Override
+    public org.crmkit.core.interaction.InteractionRepository interactions(TenantId tenant) {
+        throw new UnsupportedOperationException("interactions: not yet in this store");
+    }
+
     /**
      * Runs {@code work} as one unit of work. With its own transactions (a store from {@link #create})
      * it begins a transaction unless the thread is already in one, commits when {@code work}
@@ -189,6 +203,15 @@ public final class JpaCrmStore implements CrmStore {
     @Override
     public String toString() {
         return "JpaCrmStore[" + (factory != null ? "own transactions" : "host transactions") + "]";
+    }
+
+    /**
+     * Whether the calling thread works in a unit of work that lasts beyond one repository call:
+     * inside {@link #inTransaction} of a store with its own transactions, and always when the store
+     * joins the host's transactions (which it must only be called inside).
+     */
+    boolean inUnitOfWork() {
+        return factory == null || units.get() != null;
     }
 
     /**

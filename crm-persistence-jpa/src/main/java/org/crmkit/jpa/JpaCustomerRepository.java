@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.crmkit.core.common.ConcurrentUpdateException;
 import org.crmkit.core.common.Page;
@@ -29,6 +30,8 @@ import org.crmkit.core.customer.CustomerQuery;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.EmailAddress;
 import org.crmkit.core.customer.PhoneNumber;
+import org.crmkit.jpa.internal.ContactLockEntity;
+import org.crmkit.jpa.internal.ContactLockKey;
 import org.crmkit.jpa.internal.ContactPointValue;
 import org.crmkit.jpa.internal.CustomerEntity;
 import org.crmkit.jpa.internal.CustomerKey;
@@ -140,6 +143,80 @@ final class JpaCustomerRepository implements CustomerRepository {
     public List<Customer> findByPhone(PhoneNumber phone) {
         ValidationException.requireNonNull(phone, "phone");
         return findByContact(ContactKind.PHONE, phone.value());
+    }
+
+    /**
+     * Reads the customers with any of these e-mails or phones in one statement per {@value #CHUNK}
+     * values, then assembles them all as {@link #findAllById} does.
+     */
+    @Override
+    public List<Customer> findByContacts(Collection<EmailAddress> emails, Collection<PhoneNumber> phones) {
+        List<ContactLockKey> wanted = contactKeys(emails, phones);
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        return store.run(em -> {
+            try {
+                // a customer with several of the values is a row per value: keep it once
+                Map<UUID, CustomerEntity> roots = new LinkedHashMap<>();
+                for (List<ContactLockKey> chunk : chunks(wanted)) {
+                    List<String> emailValues = new ArrayList<>();
+                    List<String> phoneValues = new ArrayList<>();
+                    for (ContactLockKey key : chunk) {
+                        (ContactKind.EMAIL.name().equals(key.getKind()) ? emailValues : phoneValues)
+                                .add(key.getValue());
+                    }
+                    String byEmail = "(p.kind = :emailKind and p.value in :emails)";
+                    String byPhone = "(p.kind = :phoneKind and p.value in :phones)";
+                    String contacts = emailValues.isEmpty()
+                            ? byPhone
+                            : phoneValues.isEmpty() ? byEmail : byEmail + " or " + byPhone;
+                    TypedQuery<CustomerEntity> q = em.createQuery(
+                                    "select c from " + ENTITY + " c join c.contactPoints p"
+                                            + " where c.tenantId = :tenant and (" + contacts + ")"
+                                            + " order by c.id",
+                                    CustomerEntity.class)
+                            .setParameter("tenant", tenant.value());
+                    if (!emailValues.isEmpty()) {
+                        q.setParameter("emailKind", ContactKind.EMAIL.name()).setParameter("emails", emailValues);
+                    }
+                    if (!phoneValues.isEmpty()) {
+                        q.setParameter("phoneKind", ContactKind.PHONE.name()).setParameter("phones", phoneValues);
+                    }
+                    for (CustomerEntity root : q.getResultList()) {
+                        roots.putIfAbsent(root.getId(), root);
+                    }
+                }
+                return assemble(em, new ArrayList<>(roots.values()));
+            } catch (RuntimeException e) {
+                throw Errors.translate(e);
+            }
+        });
+    }
+
+    /**
+     * Locks the row of each value in {@code crmkit_contact_lock}, inserting it when absent, one
+     * value after the other in the order every writer follows (e-mails before phones, each by
+     * value). A writer that checks one of the same values then waits for this unit of work to end;
+     * two writers that each lock their values in one call cannot deadlock. Outside a unit of work it
+     * does nothing, as the lock would end with the call.
+     *
+     * @throws ConcurrentUpdateException when another writer inserted the row of one of the values
+     *     at the same moment, or the database gave up waiting for its lock; the unit of work cannot
+     *     go on and is best run again
+     */
+    @Override
+    public void lockContacts(Collection<EmailAddress> emails, Collection<PhoneNumber> phones) {
+        List<ContactLockKey> keys = contactKeys(emails, phones);
+        if (keys.isEmpty() || !store.inUnitOfWork()) {
+            return;
+        }
+        store.run(em -> {
+            for (ContactLockKey key : keys) {
+                lock(em, key);
+            }
+            return null;
+        });
     }
 
     @Override
@@ -314,6 +391,40 @@ final class JpaCustomerRepository implements CustomerRepository {
                 throw Errors.translate(e);
             }
         });
+    }
+
+    /** Locks the row of one value, inserting it when there is none yet. */
+    private static void lock(EntityManager em, ContactLockKey key) {
+        try {
+            ContactLockEntity row = em.find(ContactLockEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
+            if (row == null) {
+                row = new ContactLockEntity(key);
+                em.persist(row);
+                // now, not at commit, so that the locks are taken in key order; when another writer
+                // inserted the same row first, this waits for that writer to end and then fails
+                em.flush();
+            }
+            // the database keeps the lock; the persistence context need not keep the row
+            em.detach(row);
+        } catch (RuntimeException e) {
+            throw Errors.onContactLock(e, ContactKind.valueOf(key.getKind()), key.getValue());
+        }
+    }
+
+    /** The keys of these e-mails and phones, sorted (e-mails first) and each once. */
+    private List<ContactLockKey> contactKeys(Collection<EmailAddress> emails, Collection<PhoneNumber> phones) {
+        ValidationException.requireNonNull(emails, "emails");
+        ValidationException.requireNonNull(phones, "phones");
+        TreeSet<ContactLockKey> keys = new TreeSet<>();
+        for (EmailAddress email : emails) {
+            String value = ValidationException.requireNonNull(email, "emails").value();
+            keys.add(new ContactLockKey(tenant.value(), ContactKind.EMAIL.name(), value));
+        }
+        for (PhoneNumber phone : phones) {
+            String value = ValidationException.requireNonNull(phone, "phones").value();
+            keys.add(new ContactLockKey(tenant.value(), ContactKind.PHONE.name(), value));
+        }
+        return new ArrayList<>(keys);
     }
 
     /**

@@ -8,6 +8,7 @@ import static org.crmkit.testkit.fixtures.CustomerFixtures.anOrganization;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceConfiguration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,11 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.crmkit.core.common.ConcurrentUpdateException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Page;
@@ -38,7 +42,9 @@ import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.CustomerOrder;
 import org.crmkit.core.customer.CustomerQuery;
 import org.crmkit.core.customer.CustomerRepository;
+import org.crmkit.core.customer.EmailAddress;
 import org.crmkit.core.customer.NameSearch;
+import org.crmkit.core.customer.PhoneNumber;
 import org.crmkit.core.customer.PostalAddress;
 import org.crmkit.core.customer.Relationship;
 import org.crmkit.core.customer.Tag;
@@ -51,8 +57,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What the JPA store promises beyond the crm-testkit contracts: a constant number of statements per
  * page, JDBC batches for {@code saveAll}, rollbacks that leave no row behind in any table, no lost
- * update under concurrent writers, code point order of names in every database, and work inside
- * the host's own transactions. Subclasses name the database.
+ * update under concurrent writers, contact locks that make concurrent duplicate checks wait or
+ * fail with {@code ConcurrentUpdateException}, code point order of names in every database, and
+ * work inside the host's own transactions. Subclasses name the database.
  */
 abstract class JpaStoreContract {
     private JpaCrmStore store;
@@ -142,6 +149,7 @@ abstract class JpaStoreContract {
                 .build();
 
         assertThatThrownBy(() -> store.inTransaction(() -> {
+                    customers.lockContacts(anna.emails(), anna.phones());
                     customers.saveAll(List.of(anna, acme));
                     store.relationships(tenant).save(aRelationship(anna, acme).build());
                     throw new IllegalStateException("roll back");
@@ -158,7 +166,7 @@ abstract class JpaStoreContract {
         Customer bare = customers.save(stored.withContactPoints(List.of()).withoutTags(stored.tags()));
 
         assertThat(customers.findById(stored.id())).contains(bare);
-        assertThat(rowsOfTenant()).containsExactly(1L, 0L, 0L, (long) rowsOfNameKeys(bare), 0L);
+        assertThat(rowsOfTenant()).containsExactly(1L, 0L, 0L, (long) rowsOfNameKeys(bare), 0L, 0L);
     }
 
     @Test
@@ -256,6 +264,200 @@ abstract class JpaStoreContract {
         System.out.printf(
                 "[%s] %d updates landed, %d failed with ConcurrentUpdateException%n",
                 getClass().getSimpleName(), total, conflicts.get());
+    }
+
+    // ---- duplicate checks --------------------------------------------------------------------
+
+    @Test
+    void findByContacts_emailsAndPhones_findsEachMatchingCustomerOnceInOneStatementPlusTwo() {
+        Customer anna = customers.save(aPerson()
+                .named("Anna", "Both")
+                .in(tenant)
+                .withEmail("anna@example.com")
+                .withPhone("+46701111111")
+                .taggedWith("vip")
+                .build());
+        Customer bob = customers.save(aPerson()
+                .named("Bob", "Mail")
+                .in(tenant)
+                .withEmail("bob@example.com")
+                .build());
+        Customer carl = customers.save(aPerson()
+                .named("Carl", "Phone")
+                .in(tenant)
+                .withPhone("+46702222222")
+                .build());
+        customers.save(aPerson()
+                .named("Dora", "Other")
+                .in(tenant)
+                .withEmail("dora@example.com")
+                .build());
+        TenantId other = TestTenants.random("other");
+        store.customers(other)
+                .save(aPerson().in(other).withEmail("bob@example.com").build());
+        Statistics statistics = db().statistics();
+
+        statistics.clear();
+        List<Customer> found = customers.findByContacts(
+                List.of(
+                        EmailAddress.of("ANNA@example.com"),
+                        EmailAddress.of("bob@example.com"),
+                        EmailAddress.of("nobody@example.com")),
+                List.of(PhoneNumber.of("+46 70 111 11 11"), PhoneNumber.of("+46702222222")));
+        long statements = statistics.getPrepareStatementCount();
+
+        assertThat(found).containsExactlyInAnyOrder(anna, bob, carl);
+        assertThat(statements)
+                .as("one for the customers, one for contact points, one for tags")
+                .isEqualTo(3);
+        assertThat(customers.findByContacts(List.of(EmailAddress.of("bob@example.com")), List.of()))
+                .containsExactly(bob);
+        assertThat(customers.findByContacts(List.of(), List.of(PhoneNumber.of("+46702222222"))))
+                .containsExactly(carl);
+        statistics.clear();
+        assertThat(customers.findByContacts(List.of(), List.of())).isEmpty();
+        assertThat(statistics.getPrepareStatementCount())
+                .as("no statement for nothing")
+                .isZero();
+    }
+
+    @Test
+    void findByContacts_moreValuesThanOneChunk_findsThemAllInAStatementPerChunk() {
+        Customer first = customers.save(
+                aPerson().in(tenant).withEmail("wanted0@example.com").build());
+        Customer last =
+                customers.save(aPerson().in(tenant).withPhone("+46709999999").build());
+        List<EmailAddress> emails = IntStream.range(0, 2 * JpaCustomerRepository.CHUNK)
+                .mapToObj(i -> EmailAddress.of("wanted" + i + "@example.com"))
+                .collect(Collectors.toList());
+        Statistics statistics = db().statistics();
+
+        statistics.clear();
+        List<Customer> found = customers.findByContacts(emails, List.of(PhoneNumber.of("+46709999999")));
+
+        assertThat(found).containsExactlyInAnyOrder(first, last);
+        assertThat(statistics.getPrepareStatementCount()).isEqualTo(3 + 2);
+    }
+
+    @Test
+    void lockContacts_insideUnitsOnly_insertsARowPerValueOnceAndKeepsIt() throws SQLException {
+        List<EmailAddress> emails = List.of(
+                EmailAddress.of("b@example.com"), EmailAddress.of("A@example.com"), EmailAddress.of("a@example.com"));
+        List<PhoneNumber> phones = List.of(PhoneNumber.of("+46701234567"));
+
+        customers.lockContacts(emails, phones);
+        assertThat(lockRows())
+                .as("outside a unit of work the lock would end at once")
+                .isEmpty();
+
+        store.inTransaction(() -> {
+            customers.lockContacts(emails, phones);
+            customers.lockContacts(emails.subList(0, 1), phones);
+        });
+        store.inTransaction(() -> customers.lockContacts(emails, List.of()));
+
+        assertThat(lockRows()).containsExactly("EMAIL a@example.com", "EMAIL b@example.com", "PHONE +46701234567");
+        assertThatThrownBy(() -> customers.lockContacts(null, phones)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> customers.findByContacts(Arrays.asList((EmailAddress) null), phones))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void lockContacts_valueLockedByAnotherUnit_waitsUntilThatUnitEnds() throws Exception {
+        List<EmailAddress> held = List.of(EmailAddress.of("held@example.com"));
+        store.inTransaction(() -> customers.lockContacts(held, List.of()));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> holder = pool.submit(() -> store.inTransaction(() -> {
+                customers.lockContacts(held, List.of());
+                locked.countDown();
+                await(release);
+            }));
+            await(locked);
+            Future<?> waiter = pool.submit(() -> store.inTransaction(() -> customers.lockContacts(held, List.of())));
+            awaitLockWaitOrEnd(waiter);
+            assertThat(waiter.isDone())
+                    .as("waits while another unit holds the lock")
+                    .isFalse();
+
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            waiter.get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void lockContacts_newValueInsertedByAnotherUnitAtTheSameMoment_failsWithConcurrentUpdate() throws Exception {
+        List<EmailAddress> fresh = List.of(EmailAddress.of("fresh@example.com"));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> store.inTransaction(() -> {
+                customers.lockContacts(fresh, List.of());
+                locked.countDown();
+                await(release);
+            }));
+            await(locked);
+            // the second unit finds no committed row, so it inserts one too and waits for the first unit to end
+            Future<?> second = pool.submit(() -> store.inTransaction(() -> customers.lockContacts(fresh, List.of())));
+            awaitLockWaitOrEnd(second);
+            release.countDown();
+            first.get(30, TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(ConcurrentUpdateException.class)
+                    .hasMessageContaining("another writer checked the e-mail fresh@example.com at the same moment")
+                    .hasMessageContaining("try again");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        store.inTransaction(() -> customers.lockContacts(fresh, List.of()));
+        assertThat(lockRows()).containsExactly("EMAIL fresh@example.com");
+    }
+
+    @Test
+    void lockContacts_lockNotGrantedAtOnce_failsWithConcurrentUpdate() throws Exception {
+        List<PhoneNumber> held = List.of(PhoneNumber.of("+46703333333"));
+        store.inTransaction(() -> customers.lockContacts(List.of(), held));
+        // a persistence unit over connections whose database gives up waiting for a lock after 200 ms
+        String url = db().database().jdbcUrl();
+        String impatientUrl = db().isPostgres()
+                ? url + (url.contains("?") ? "&" : "?") + "options=-c%20lock_timeout%3D200"
+                : url + ";LOCK_TIMEOUT=200";
+        EntityManagerFactory impatient = JpaDatabase.createFactory(
+                db().database(), unit -> unit.property(PersistenceConfiguration.JDBC_URL, impatientUrl));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        try {
+            Future<?> holder = pool.submit(() -> store.inTransaction(() -> {
+                customers.lockContacts(List.of(), held);
+                locked.countDown();
+                await(release);
+            }));
+            await(locked);
+            JpaCrmStore other = JpaCrmStore.create(impatient);
+
+            assertThatThrownBy(() ->
+                            other.inTransaction(() -> other.customers(tenant).lockContacts(List.of(), held)))
+                    .isInstanceOf(ConcurrentUpdateException.class)
+                    .hasMessageContaining("phone +46703333333");
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+            impatient.close();
+        }
     }
 
     // ---- order -------------------------------------------------------------------------------
@@ -434,7 +636,7 @@ abstract class JpaStoreContract {
                 .build();
     }
 
-    /** Rows of the tenant in customers, contact points, tags, name keys and relationships. */
+    /** Rows of the tenant in customers, contact points, tags, name keys, relationships and contact locks. */
     List<Long> rowsOfTenant() throws SQLException {
         List<Long> counts = new ArrayList<>();
         try (Connection c = db().database().dataSource().getConnection()) {
@@ -443,7 +645,8 @@ abstract class JpaStoreContract {
                     "crmkit_customer_contact",
                     "crmkit_customer_tag",
                     "crmkit_customer_name_key",
-                    "crmkit_relationship")) {
+                    "crmkit_relationship",
+                    "crmkit_contact_lock")) {
                 try (PreparedStatement s =
                         c.prepareStatement("select count(*) from " + table + " where tenant_id = ?")) {
                     s.setString(1, tenant.value());
@@ -455,6 +658,61 @@ abstract class JpaStoreContract {
             }
         }
         return counts;
+    }
+
+    /** The tenant's rows in {@code crmkit_contact_lock}, as {@code "KIND value"}, in key order. */
+    List<String> lockRows() throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db().database().dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement("select kind, contact_value from crmkit_contact_lock"
+                        + " where tenant_id = ? order by kind, contact_value")) {
+            s.setString(1, tenant.value());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(r.getString(1) + " " + r.getString(2));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Waits until some unit of work waits for a lock in {@code crmkit_contact_lock}, as the database
+     * reports it, or until {@code work} ends.
+     */
+    void awaitLockWaitOrEnd(Future<?> work) throws SQLException, InterruptedException {
+        String waiting = db().isPostgres()
+                ? "select count(*) from pg_stat_activity where datname = current_database()"
+                        + " and wait_event_type = 'Lock' and query like '%crmkit_contact_lock%'"
+                : "select count(*) from information_schema.sessions where blocker_id is not null";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (Connection c = db().database().dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement(waiting)) {
+            while (!work.isDone()) {
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    if (r.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no unit of work waited for a contact lock within 30 s");
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    /** Waits for {@code latch}, as a test thread may. */
+    static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test thread waited 30 s in vain");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static int rowsOfNameKeys(Customer c) {

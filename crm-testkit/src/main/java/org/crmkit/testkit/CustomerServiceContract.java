@@ -7,12 +7,23 @@ import static org.crmkit.testkit.fixtures.CustomerFixtures.anOrganization;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.crmkit.core.Crm;
 import org.crmkit.core.CrmScope;
 import org.crmkit.core.common.Actor;
+import org.crmkit.core.common.Cancellation;
+import org.crmkit.core.common.CancelledException;
 import org.crmkit.core.common.Channel;
 import org.crmkit.core.common.ConcurrentUpdateException;
 import org.crmkit.core.common.DomainEvent;
@@ -20,6 +31,7 @@ import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.NotFoundException;
 import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.ProgressListener;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.ValidationException;
@@ -27,9 +39,11 @@ import org.crmkit.core.customer.AttributeValue;
 import org.crmkit.core.customer.ConsentPurpose;
 import org.crmkit.core.customer.ContactPoint;
 import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.CustomerDraft;
 import org.crmkit.core.customer.CustomerEvent;
 import org.crmkit.core.customer.CustomerQuery;
 import org.crmkit.core.customer.CustomerService;
+import org.crmkit.core.customer.CustomersImported;
 import org.crmkit.core.customer.DuplicateCustomerException;
 import org.crmkit.core.customer.DuplicatePolicy;
 import org.crmkit.core.customer.EmailAddress;
@@ -535,6 +549,162 @@ public abstract class CustomerServiceContract {
 
         assertThat(reread().relationships(anna.id())).isEmpty();
         assertThat(theirs.relationships(foreign.id())).isEmpty();
+        assertThat(events.events()).isEmpty();
+    }
+
+    // ---- concurrent duplicates ---------------------------------------------------------------
+
+    @Test
+    void create_sameEmailFromEightThreadsAtOnce_storesExactlyOne() throws Exception {
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String email = "race" + round + "@example.com";
+                CyclicBarrier start = new CyclicBarrier(threads);
+                List<Future<Customer>> attempts = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    attempts.add(pool.submit(() -> {
+                        start.await();
+                        return customers.create(aPerson()
+                                .named("Racer", "No " + thread)
+                                .withEmail(email)
+                                .draft());
+                    }));
+                }
+                int created = 0;
+                int refused = 0;
+                for (Future<Customer> attempt : attempts) {
+                    try {
+                        attempt.get(60, TimeUnit.SECONDS);
+                        created++;
+                    } catch (ExecutionException e) {
+                        assertThat(e.getCause())
+                                .as("a losing writer is told why")
+                                .isInstanceOfAny(DuplicateCustomerException.class, ConcurrentUpdateException.class);
+                        refused++;
+                    }
+                }
+                assertThat(created)
+                        .as("round %d: writers that stored %s", round, email)
+                        .isEqualTo(1);
+                assertThat(refused).isEqualTo(threads - 1);
+                assertThat(reread().findByEmail(email)).hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- streaming import --------------------------------------------------------------------
+
+    @Test
+    void createAll_streamsManyDrafts_storesEveryOneAndPublishesOneEvent() {
+        List<Long> progress = new ArrayList<>();
+        Iterator<CustomerDraft> drafts = IntStream.range(0, 1234)
+                .mapToObj(i -> aPerson()
+                        .named("Imported", "No " + i)
+                        .withEmail("imported" + i + "@example.com")
+                        .draft())
+                .iterator();
+
+        long created = customers.createAll(
+                drafts, DuplicatePolicy.REJECT, (done, total) -> progress.add(done), Cancellation.none());
+
+        assertThat(created).isEqualTo(1234);
+        assertThat(reread().count(CustomerQuery.all())).isEqualTo(1234);
+        assertThat(reread().findByEmail("imported1233@example.com")).hasSize(1);
+        assertThat(progress).isSorted().last().isEqualTo(1234L);
+        assertThat(progress).hasSizeGreaterThan(1);
+        assertThat(events.events()).singleElement().isInstanceOfSatisfying(CustomersImported.class, e -> {
+            assertThat(e.count()).isEqualTo(1234);
+            assertThat(e.tenant()).isEqualTo(tenant);
+        });
+    }
+
+    @Test
+    void createAll_duplicateOfAnEarlierDraftInALaterChunk_storesNothing() {
+        List<CustomerDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < 800; i++) {
+            drafts.add(aPerson()
+                    .named("Imported", "No " + i)
+                    .withEmail("row" + i + "@example.com")
+                    .draft());
+        }
+        drafts.set(
+                700,
+                aPerson().named("Again", "Three").withEmail("ROW3@example.com").draft());
+
+        assertThatThrownBy(() -> customers.createAll(
+                        drafts.iterator(), DuplicatePolicy.REJECT, ProgressListener.NONE, Cancellation.none()))
+                .isInstanceOfSatisfying(DuplicateCustomerException.class, e -> {
+                    assertThat(e.field()).isEqualTo("drafts[700].email");
+                    assertThat(e.value()).isEqualTo("row3@example.com");
+                });
+        assertThat(reread().count(CustomerQuery.all().includingArchived())).isZero();
+        assertThat(events.events()).isEmpty();
+    }
+
+    @Test
+    void createAll_duplicateWithinOneChunkOrOfAStoredCustomer_storesNothing() {
+        Customer stored =
+                customers.create(aPerson().withPhone("+84 90 123 45 67").draft());
+        events.clear();
+        List<CustomerDraft> sameChunk = List.of(
+                aPerson().named("A", "One").withEmail("same@example.com").draft(),
+                aPerson().named("B", "Two").withEmail("same@example.com").draft());
+        List<CustomerDraft> ofStored = List.of(
+                aPerson().named("C", "Three").draft(),
+                aPerson().named("D", "Four").withPhone("+84901234567").draft());
+
+        assertThatThrownBy(() -> customers.createAll(
+                        sameChunk.iterator(), DuplicatePolicy.REJECT, ProgressListener.NONE, Cancellation.none()))
+                .isInstanceOfSatisfying(
+                        DuplicateCustomerException.class,
+                        e -> assertThat(e.field()).isEqualTo("drafts[1].email"));
+        assertThatThrownBy(() -> customers.createAll(
+                        ofStored.iterator(), DuplicatePolicy.REJECT, ProgressListener.NONE, Cancellation.none()))
+                .isInstanceOfSatisfying(DuplicateCustomerException.class, e -> {
+                    assertThat(e.field()).isEqualTo("drafts[1].phone");
+                    assertThat(e.existing()).isEqualTo(stored.id());
+                });
+
+        assertThat(reread().count(CustomerQuery.all())).isEqualTo(1);
+        assertThat(customers.createAll(
+                        sameChunk.iterator(), DuplicatePolicy.ALLOW, ProgressListener.NONE, Cancellation.none()))
+                .as("shared e-mails allowed")
+                .isEqualTo(2);
+        assertThat(reread().findByEmail("same@example.com")).hasSize(2);
+    }
+
+    @Test
+    void createAll_invalidDraft_namesItsPositionAndStoresNothing() {
+        List<CustomerDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            drafts.add(aPerson().named("Imported", "No " + i).draft());
+        }
+        drafts.set(555, aPerson().bornOn(LocalDate.of(3000, 1, 1)).draft());
+
+        assertThatThrownBy(() -> customers.createAll(
+                        drafts.iterator(), DuplicatePolicy.REJECT, ProgressListener.NONE, Cancellation.none()))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("drafts[555].birthday"));
+        assertThat(reread().count(CustomerQuery.all().includingArchived())).isZero();
+        assertThat(events.events()).isEmpty();
+    }
+
+    @Test
+    void createAll_cancelledAfterTheFirstChunk_storesNothing() {
+        Cancellation cancellation = new Cancellation();
+        Iterator<CustomerDraft> drafts = IntStream.range(0, 2000)
+                .mapToObj(i -> aPerson().named("Imported", "No " + i).draft())
+                .iterator();
+
+        assertThatThrownBy(() -> customers.createAll(
+                        drafts, DuplicatePolicy.REJECT, (done, total) -> cancellation.cancel(), cancellation))
+                .isInstanceOf(CancelledException.class);
+        assertThat(reread().count(CustomerQuery.all().includingArchived())).isZero();
         assertThat(events.events()).isEmpty();
     }
 

@@ -14,6 +14,14 @@
  *   <li>{@link org.crmkit.testkit.CustomerServiceContract}: the customer service over the store,
  *       through the {@code Crm} facade: duplicate detection, events after commit only, refused
  *       changes that leave nothing behind, and changes that persist.
+ *   <li>{@link org.crmkit.testkit.InteractionRepositoryContract}: round trips of every valid
+ *       interaction, exact external ids, duplicates refused, all-or-nothing {@code appendAll}, tenant
+ *       isolation, timeline order, keyset paging and filters against the reference rule, superseded
+ *       interactions, per-channel activity, and rollback.
+ *   <li>{@link org.crmkit.testkit.InteractionServiceContract}: the interaction service through the
+ *       {@code Crm} facade: validation, participants of the tenant only, idempotent logging by
+ *       external id, corrections, bulk logging in both modes with its report, and events after
+ *       commit only.
  * </ul>
  *
  * <p>Each contract has one abstract method, {@code protected abstract CrmStore newStore()}, called

@@ -11,6 +11,7 @@ import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
+import org.crmkit.core.interaction.InteractionRepository;
 import org.crmkit.core.spi.CrmStore;
 
 /**
@@ -46,6 +47,12 @@ public final class CachingCrmStore implements CrmStore {
     @Override
     public RelationshipRepository relationships(TenantId tenant) {
         return store.relationships(tenant);
+    }
+
+    /** The interactions of {@code tenant}, straight from the store behind: interactions are not cached. */
+    @Override
+    public InteractionRepository interactions(TenantId tenant) {
+        return store.interactions(tenant);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.crmkit.core.cache;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.common.Page;
@@ -30,7 +31,7 @@ final class CachingCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public List<Customer> findAllById(java.util.Collection<CustomerId> ids) {
+    public List<Customer> findAllById(Collection<CustomerId> ids) {
         return store.findAllById(ids);
     }
 
@@ -61,6 +62,16 @@ final class CachingCustomerRepository implements CustomerRepository {
     @Override
     public List<Customer> findByPhone(PhoneNumber phone) {
         return store.findByPhone(phone);
+    }
+
+    @Override
+    public List<Customer> findByContacts(Collection<EmailAddress> emails, Collection<PhoneNumber> phones) {
+        return store.findByContacts(emails, phones);
+    }
+
+    @Override
+    public void lockContacts(Collection<EmailAddress> emails, Collection<PhoneNumber> phones) {
+        store.lockContacts(emails, phones);
     }
 
     @Override

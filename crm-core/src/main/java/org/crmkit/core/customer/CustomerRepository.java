@@ -2,7 +2,9 @@ package org.crmkit.core.customer;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.crmkit.core.common.ConcurrentUpdateException;
 import org.crmkit.core.common.Page;
@@ -66,6 +68,34 @@ public interface CustomerRepository {
 
     /** Every customer, archived or not, with {@code phone} among its contact points. */
     List<Customer> findByPhone(PhoneNumber phone);
+
+    /**
+     * Every customer, archived or not, with at least one of these e-mails or phones among its
+     * contact points, each once, in no particular order. Stores override it to look them all up in
+     * one round trip; duplicate checks of a batch use it.
+     */
+    default List<Customer> findByContacts(Collection<EmailAddress> emails, Collection<PhoneNumber> phones) {
+        Map<CustomerId, Customer> found = new LinkedHashMap<>();
+        for (EmailAddress email : emails) {
+            findByEmail(email).forEach(c -> found.putIfAbsent(c.id(), c));
+        }
+        for (PhoneNumber phone : phones) {
+            findByPhone(phone).forEach(c -> found.putIfAbsent(c.id(), c));
+        }
+        return List.copyOf(found.values());
+    }
+
+    /**
+     * Locks these e-mails and phones until the current unit of work ends, so that two writers that
+     * each check that no other customer has one of them cannot both go on to store it. The customer
+     * service calls it before its duplicate check; a writer that locks the same value waits (or
+     * fails with {@link ConcurrentUpdateException} when the store gives up waiting).
+     *
+     * <p>Outside a unit of work it has no lasting effect. The default does nothing, which is right
+     * only for stores that run one unit of work at a time, as the in-memory store does; stores that
+     * let units run side by side must override it.
+     */
+    default void lockContacts(Collection<EmailAddress> emails, Collection<PhoneNumber> phones) {}
 
     /**
      * One page of the customers that match {@code query}, in its order: each matching customer

@@ -4,17 +4,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.crmkit.core.common.Audit;
+import org.crmkit.core.common.Cancellation;
 import org.crmkit.core.common.Channel;
 import org.crmkit.core.common.NotFoundException;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.ProgressListener;
 import org.crmkit.core.common.ServiceContext;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.ValidationException;
@@ -37,6 +42,9 @@ import org.crmkit.core.customer.CustomerEvent.CustomersLinked;
  * commands ({@link #tag}, {@link #changeStage}, …) apply to the current version. Thread-safe.
  */
 public final class CustomerService {
+    /** How many drafts {@link #createAll} validates, checks and writes at a time. */
+    private static final int IMPORT_CHUNK = 500;
+
     private final ServiceContext context;
     private final CustomerRepository customers;
     private final RelationshipRepository relationships;
@@ -93,6 +101,126 @@ public final class CustomerService {
             context.events().publish(new CustomerCreated(context.tenant(), now, context.actor(), saved));
             return saved;
         });
+    }
+
+    /**
+     * Creates a customer from each draft, streaming: drafts are taken from the iterator in chunks
+     * and written with the store's batched writes, so importing millions holds only one chunk in
+     * memory. It is one unit of work: either every draft becomes a customer or, when one is
+     * invalid, a duplicate (under {@link DuplicatePolicy#REJECT}, also of an earlier draft of the
+     * same import) or the work is cancelled, none does. Publishes one {@link CustomersImported}.
+     *
+     * @param progress hears the number of drafts created so far after each chunk
+     * @param cancellation checked before each chunk
+     * @return how many customers were created
+     * @throws ValidationException naming the draft as {@code drafts[position].field}
+     * @throws DuplicateCustomerException under {@code REJECT}, naming the customer (or earlier
+     *     draft) that has the e-mail or phone, its field as {@code drafts[position].email}
+     * @throws org.crmkit.core.common.CancelledException when cancelled; nothing is stored
+     */
+    public long createAll(
+            Iterator<CustomerDraft> drafts,
+            DuplicatePolicy policy,
+            ProgressListener progress,
+            Cancellation cancellation) {
+        ValidationException.requireNonNull(drafts, "drafts");
+        ValidationException.requireNonNull(policy, "policy");
+        ValidationException.requireNonNull(progress, "progress");
+        ValidationException.requireNonNull(cancellation, "cancellation");
+        Instant now = context.now();
+        long created = context.transactions().inTransaction(() -> {
+            long position = 0;
+            while (drafts.hasNext()) {
+                cancellation.throwIfCancelled("Importing customers");
+                List<Customer> chunk = new ArrayList<>(IMPORT_CHUNK);
+                long first = position;
+                while (chunk.size() < IMPORT_CHUNK && drafts.hasNext()) {
+                    chunk.add(newCustomer(drafts.next(), now, position++));
+                }
+                if (policy == DuplicatePolicy.REJECT) {
+                    rejectDuplicates(chunk, first);
+                }
+                customers.saveAll(chunk);
+                progress.onProgress(position, -1);
+            }
+            return position;
+        });
+        context.events().publish(new CustomersImported(context.tenant(), now, context.actor(), created));
+        return created;
+    }
+
+    private Customer newCustomer(CustomerDraft draft, Instant now, long position) {
+        try {
+            ValidationException.requireNonNull(draft, "draft");
+            Customer customer = draft.toBuilder(
+                            Customer.builder(
+                                    new CustomerId(context.ids().next()),
+                                    context.tenant(),
+                                    draft.name(),
+                                    Audit.created(now, context.actor())),
+                            phones,
+                            now)
+                    .build();
+            checkBirthday(customer);
+            return customer;
+        } catch (ValidationException e) {
+            throw new ValidationException("drafts[" + position + "]." + e.field(), e.reason());
+        }
+    }
+
+    /**
+     * Refuses a chunk of new customers that share an e-mail or phone with each other or with a
+     * stored customer (which includes the earlier chunks of the same import).
+     */
+    private void rejectDuplicates(List<Customer> chunk, long first) {
+        Map<Object, Customer> seen = new HashMap<>();
+        Set<EmailAddress> emails = new LinkedHashSet<>();
+        Set<PhoneNumber> phones = new LinkedHashSet<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            Customer customer = chunk.get(i);
+            for (EmailAddress email : customer.emails()) {
+                Customer earlier = seen.putIfAbsent(email, customer);
+                if (earlier != null && earlier != customer) {
+                    throw new DuplicateCustomerException(
+                            earlier.id(), earlier.displayName(), "drafts[" + (first + i) + "].email", email.value());
+                }
+                emails.add(email);
+            }
+            for (PhoneNumber phone : customer.phones()) {
+                Customer earlier = seen.putIfAbsent(phone, customer);
+                if (earlier != null && earlier != customer) {
+                    throw new DuplicateCustomerException(
+                            earlier.id(), earlier.displayName(), "drafts[" + (first + i) + "].phone", phone.value());
+                }
+                phones.add(phone);
+            }
+        }
+        if (emails.isEmpty() && phones.isEmpty()) {
+            return;
+        }
+        customers.lockContacts(emails, phones);
+        for (Customer other : customers.findByContacts(emails, phones)) {
+            for (EmailAddress email : other.emails()) {
+                Customer mine = seen.get(email);
+                if (mine != null) {
+                    throw new DuplicateCustomerException(
+                            other.id(),
+                            other.displayName(),
+                            "drafts[" + (first + chunk.indexOf(mine)) + "].email",
+                            email.value());
+                }
+            }
+            for (PhoneNumber phone : other.phones()) {
+                Customer mine = seen.get(phone);
+                if (mine != null) {
+                    throw new DuplicateCustomerException(
+                            other.id(),
+                            other.displayName(),
+                            "drafts[" + (first + chunk.indexOf(mine)) + "].phone",
+                            phone.value());
+                }
+            }
+        }
     }
 
     /** The customer with {@code id}, archived or not, if the tenant has it. */
@@ -357,21 +485,28 @@ public final class CustomerService {
     }
 
     private void rejectDuplicates(Customer customer, Customer before) {
-        for (EmailAddress email : customer.emails()) {
-            if (before == null || !before.emails().contains(email)) {
-                for (Customer other : customers.findByEmail(email)) {
-                    if (!other.id().equals(customer.id())) {
-                        throw new DuplicateCustomerException(other.id(), other.displayName(), "email", email.value());
-                    }
+        Set<EmailAddress> emails = new LinkedHashSet<>(customer.emails());
+        Set<PhoneNumber> phones = new LinkedHashSet<>(customer.phones());
+        if (before != null) {
+            emails.removeAll(before.emails());
+            phones.removeAll(before.phones());
+        }
+        if (emails.isEmpty() && phones.isEmpty()) {
+            return;
+        }
+        customers.lockContacts(emails, phones);
+        List<Customer> others = customers.findByContacts(emails, phones);
+        for (EmailAddress email : emails) {
+            for (Customer other : others) {
+                if (!other.id().equals(customer.id()) && other.emails().contains(email)) {
+                    throw new DuplicateCustomerException(other.id(), other.displayName(), "email", email.value());
                 }
             }
         }
-        for (PhoneNumber phone : customer.phones()) {
-            if (before == null || !before.phones().contains(phone)) {
-                for (Customer other : customers.findByPhone(phone)) {
-                    if (!other.id().equals(customer.id())) {
-                        throw new DuplicateCustomerException(other.id(), other.displayName(), "phone", phone.value());
-                    }
+        for (PhoneNumber phone : phones) {
+            for (Customer other : others) {
+                if (!other.id().equals(customer.id()) && other.phones().contains(phone)) {
+                    throw new DuplicateCustomerException(other.id(), other.displayName(), "phone", phone.value());
                 }
             }
         }

@@ -9,6 +9,7 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
+import org.crmkit.core.interaction.InteractionRepository;
 import org.crmkit.core.spi.CrmStore;
 
 /**
@@ -38,6 +39,11 @@ public final class MemoryCrmStore implements CrmStore {
     @Override
     public RelationshipRepository relationships(TenantId tenant) {
         return new MemoryRelationshipRepository(this, data(tenant).relationships);
+    }
+
+    @Override
+    public InteractionRepository interactions(TenantId tenant) {
+        return new MemoryInteractionRepository(this, data(tenant).interactions);
     }
 
     @Override
@@ -101,10 +107,12 @@ public final class MemoryCrmStore implements CrmStore {
     private static final class TenantData {
         final CustomerTable customers;
         final RelationshipTable relationships;
+        final InteractionTable interactions;
 
         TenantData(TenantId tenant) {
             this.customers = new CustomerTable(tenant);
             this.relationships = new RelationshipTable(tenant);
+            this.interactions = new InteractionTable(tenant);
         }
     }
 }

@@ -4,6 +4,7 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.Transactions;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
+import org.crmkit.core.interaction.InteractionRepository;
 
 /**
  * The port a persistence adapter implements: one repository per aggregate, handed out for one
@@ -21,4 +22,7 @@ public interface CrmStore extends Transactions {
 
     /** The relationships between customers of {@code tenant}. */
     RelationshipRepository relationships(TenantId tenant);
+
+    /** The interactions with customers of {@code tenant}. */
+    InteractionRepository interactions(TenantId tenant);
 }

@@ -21,6 +21,7 @@ import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.EmailAddress;
 import org.crmkit.core.customer.PhoneNumber;
 import org.crmkit.core.customer.RelationshipRepository;
+import org.crmkit.core.interaction.InteractionRepository;
 import org.crmkit.core.memory.MemoryCrmStore;
 import org.crmkit.core.spi.CrmStore;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,11 @@ class CachingCrmStoreTest {
         @Override
         public RelationshipRepository relationships(TenantId tenant) {
             return store.relationships(tenant);
+        }
+
+        @Override
+        public InteractionRepository interactions(TenantId tenant) {
+            return store.interactions(tenant);
         }
 
         @Override
