@@ -1,7 +1,9 @@
 package org.crmkit.core;
 
+import java.util.List;
 import java.util.function.Supplier;
 import org.crmkit.core.common.Actor;
+import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.ServiceContext;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.Transactions;
@@ -51,7 +53,8 @@ public final class CrmScope implements Transactions {
 
     /**
      * Runs {@code work} as one unit of work: every change in it commits together or none does, and
-     * the events it causes reach the listeners only after commit. Nested calls join the outer one.
+     * the events it causes reach the listeners only after commit (for a store that joins the host's
+     * transactions, when the host commits: {@link org.crmkit.core.spi.CrmStore#afterCommit}). Nested calls join the outer one.
      */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -61,13 +64,17 @@ public final class CrmScope implements Transactions {
             return crm.store().inTransaction(work);
         }
         events.begin();
-        boolean committed = false;
+        T result;
         try {
-            T result = crm.store().inTransaction(work);
-            committed = true;
-            return result;
-        } finally {
-            events.end(committed);
+            result = crm.store().inTransaction(work);
+        } catch (RuntimeException | Error e) {
+            events.end(); // rolled back: the events never happened
+            throw e;
         }
+        List<DomainEvent> happened = events.end();
+        if (!happened.isEmpty()) {
+            crm.store().afterCommit(() -> events.deliverAll(happened));
+        }
+        return result;
     }
 }

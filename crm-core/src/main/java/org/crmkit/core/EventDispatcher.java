@@ -42,13 +42,16 @@ final class EventDispatcher implements EventPublisher {
         pending.set(new ArrayList<>());
     }
 
-    /** Stops buffering and delivers what was buffered, or drops it when {@code committed} is false. */
-    void end(boolean committed) {
+    /** Stops buffering and returns what was buffered, for {@link #deliverAll} once committed. */
+    List<DomainEvent> end() {
         List<DomainEvent> buffer = pending.get();
         pending.remove();
-        if (committed && buffer != null) {
-            buffer.forEach(this::deliver);
-        }
+        return buffer == null ? List.of() : buffer;
+    }
+
+    /** Delivers {@code events} to every listener, in order. */
+    void deliverAll(List<DomainEvent> events) {
+        events.forEach(this::deliver);
     }
 
     private void deliver(DomainEvent event) {

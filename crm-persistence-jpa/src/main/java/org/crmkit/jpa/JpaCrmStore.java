@@ -6,6 +6,7 @@ import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceUnitTransactionType;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -94,11 +95,16 @@ public final class JpaCrmStore implements CrmStore {
 
     private final EntityManagerFactory factory;
     private final Supplier<EntityManager> hostEntityManager;
+    private final Consumer<Runnable> afterHostCommit;
     private final ThreadLocal<Unit> units = new ThreadLocal<>();
 
-    private JpaCrmStore(EntityManagerFactory factory, Supplier<EntityManager> hostEntityManager) {
+    private JpaCrmStore(
+            EntityManagerFactory factory,
+            Supplier<EntityManager> hostEntityManager,
+            Consumer<Runnable> afterHostCommit) {
         this.factory = factory;
         this.hostEntityManager = hostEntityManager;
+        this.afterHostCommit = afterHostCommit;
     }
 
     /**
@@ -158,6 +164,21 @@ public final class JpaCrmStore implements CrmStore {
     @Override
     public org.crmkit.core.interaction.InteractionRepository interactions(TenantId tenant) {
         throw new UnsupportedOperationException("interactions: not yet in this store");
+    }
+
+    /**
+     * Runs {@code action} after commit: at once for a store with its own transactions (its
+     * outermost {@link #inTransaction} has committed when it returns), and through the hook given to
+     * {@link Builder#joinHostTransactions(Supplier, Consumer)} when the store joins the host's
+     * transactions; without such a hook, at once, which may be before the host commits.
+     */
+    @Override
+    public void afterCommit(Runnable action) {
+        if (afterHostCommit == null) {
+            action.run();
+        } else {
+            afterHostCommit.accept(action);
+        }
     }
 
     /**
@@ -306,6 +327,7 @@ public final class JpaCrmStore implements CrmStore {
     public static final class Builder {
         private EntityManagerFactory factory;
         private Supplier<EntityManager> hostEntityManager;
+        private Consumer<Runnable> afterHostCommit;
 
         private Builder() {}
 
@@ -334,10 +356,27 @@ public final class JpaCrmStore implements CrmStore {
          * work throws rolls back when it leaves the host's transaction boundary. Writes flush at once
          * so that a stale version fails at the call; a failed write marks the host's transaction for
          * rollback. Call CRMKit only inside a transaction; domain events are published when CRMKit's
-         * unit of work ends, which may be before the host commits.
+         * unit of work ends, which may be before the host commits: {@link
+         * #joinHostTransactions(Supplier, Consumer)} defers them to the host's commit.
          */
         public Builder joinHostTransactions(Supplier<EntityManager> currentEntityManager) {
             this.hostEntityManager = Objects.requireNonNull(currentEntityManager, "currentEntityManager");
+            return this;
+        }
+
+        /**
+         * As {@link #joinHostTransactions(Supplier)}, and delivers domain events only once the host's
+         * transaction has committed (never when it rolls back): CRMKit hands each delivery to {@code
+         * afterHostCommit}, which must run it after the host's current transaction commits. With
+         * Spring: {@code action -> TransactionSynchronizationManager.registerSynchronization(new
+         * TransactionSynchronization() { public void afterCommit() { action.run(); } })}; with JTA,
+         * a {@code Synchronization} registered with the {@code TransactionSynchronizationRegistry}
+         * that runs it in {@code afterCompletion} when the status is {@code STATUS_COMMITTED}.
+         */
+        public Builder joinHostTransactions(
+                Supplier<EntityManager> currentEntityManager, Consumer<Runnable> afterHostCommit) {
+            joinHostTransactions(currentEntityManager);
+            this.afterHostCommit = Objects.requireNonNull(afterHostCommit, "afterHostCommit");
             return this;
         }
 
@@ -351,7 +390,7 @@ public final class JpaCrmStore implements CrmStore {
                 throw new IllegalStateException("JpaCrmStore.builder() needs exactly one of entityManagerFactory(...)"
                         + " and joinHostTransactions(...)");
             }
-            return new JpaCrmStore(factory, hostEntityManager);
+            return new JpaCrmStore(factory, hostEntityManager, afterHostCommit);
         }
     }
 }

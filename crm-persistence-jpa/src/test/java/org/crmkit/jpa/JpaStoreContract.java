@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.crmkit.core.Crm;
+import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.ConcurrentUpdateException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Page;
@@ -38,10 +40,12 @@ import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.AttributeValue;
 import org.crmkit.core.customer.ContactPoint;
 import org.crmkit.core.customer.Customer;
+import org.crmkit.core.customer.CustomerEvent;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.CustomerOrder;
 import org.crmkit.core.customer.CustomerQuery;
 import org.crmkit.core.customer.CustomerRepository;
+import org.crmkit.core.customer.CustomerService;
 import org.crmkit.core.customer.EmailAddress;
 import org.crmkit.core.customer.NameSearch;
 import org.crmkit.core.customer.PhoneNumber;
@@ -49,6 +53,7 @@ import org.crmkit.core.customer.PostalAddress;
 import org.crmkit.core.customer.Relationship;
 import org.crmkit.core.customer.Tag;
 import org.crmkit.core.memory.MemoryCrmStore;
+import org.crmkit.testkit.fixtures.RecordingListener;
 import org.crmkit.testkit.fixtures.TestTenants;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
@@ -519,6 +524,48 @@ abstract class JpaStoreContract {
             assertThat(customers.findById(kept.id())).contains(saved);
             assertThat(customers.findById(dropped.id())).isEmpty();
             assertThatThrownBy(() -> hosted.save(dropped)).isInstanceOf(StoreUnavailableException.class);
+        } finally {
+            hostEm.close();
+        }
+    }
+
+    @Test
+    void joinHostTransactions_withACommitHook_deliversEventsOnlyWhenTheHostCommits() {
+        EntityManager hostEm = db().factory().createEntityManager();
+        try {
+            // the host's transaction manager: runs the registered actions after it commits, drops them on rollback
+            List<Runnable> onCommit = new ArrayList<>();
+            JpaCrmStore joined = JpaCrmStore.builder()
+                    .joinHostTransactions(() -> hostEm, onCommit::add)
+                    .build();
+            RecordingListener events = new RecordingListener();
+            CustomerService service = Crm.builder()
+                    .store(joined)
+                    .listener(events)
+                    .build()
+                    .forTenant(tenant)
+                    .as(Actor.user("host"))
+                    .customers();
+
+            hostEm.getTransaction().begin();
+            Customer created =
+                    service.create(aPerson().named("Hosted", "Customer").draft());
+            assertThat(events.events()).as("before the host commits").isEmpty();
+            hostEm.getTransaction().commit();
+            onCommit.forEach(Runnable::run);
+            onCommit.clear();
+            assertThat(events.events())
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            CustomerEvent.CustomerCreated.class,
+                            e -> assertThat(e.customer().id()).isEqualTo(created.id()));
+
+            hostEm.getTransaction().begin();
+            service.tag(created.id(), "vip");
+            hostEm.getTransaction().rollback();
+            onCommit.clear(); // a rolled-back transaction runs none of its after-commit actions
+            assertThat(events.events()).hasSize(1);
+            assertThat(customers.findById(created.id()).orElseThrow().tags()).isEmpty();
         } finally {
             hostEm.close();
         }

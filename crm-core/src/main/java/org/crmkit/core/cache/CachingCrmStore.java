@@ -56,6 +56,11 @@ public final class CachingCrmStore implements CrmStore {
     }
 
     @Override
+    public void afterCommit(Runnable action) {
+        store.afterCommit(action);
+    }
+
+    @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (written.get() != null) {
             return store.inTransaction(work);
@@ -67,6 +72,9 @@ public final class CachingCrmStore implements CrmStore {
         } finally {
             written.remove();
             customers.invalidateAll(keys);
+            // a store that commits later (with the host's transaction) could let a reader cache the
+            // old version until then
+            store.afterCommit(() -> customers.invalidateAll(keys));
         }
     }
 

@@ -25,4 +25,15 @@ public interface CrmStore extends Transactions {
 
     /** The interactions with customers of {@code tenant}. */
     InteractionRepository interactions(TenantId tenant);
+
+    /**
+     * Runs {@code action} once the changes of the unit of work that just ended on the calling thread
+     * are committed, and never when they are rolled back. The facade delivers domain events through
+     * it. The default runs {@code action} at once, which is right for a store whose outermost {@link
+     * #inTransaction} commits before it returns; a store that joins transactions the host commits
+     * later defers {@code action} to that commit.
+     */
+    default void afterCommit(Runnable action) {
+        action.run();
+    }
 }
