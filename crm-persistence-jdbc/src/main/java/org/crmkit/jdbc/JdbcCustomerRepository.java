@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -527,32 +528,22 @@ final class JdbcCustomerRepository implements CustomerRepository {
         for (Customer c : chunk) {
             (c.version() == 0 ? inserts : updates).add(c.id().value());
         }
-        Map<UUID, Long> versions = new HashMap<>();
-        versions.putAll(versions(connection, inserts, false));
-        versions.putAll(versions(connection, updates, true));
+        // new customers are not looked up first: the primary key refuses a taken id, and only then
+        // do we look for which one it was (a lookup per chunk made imports into a table without
+        // statistics quadratic on PostgreSQL)
+        Map<UUID, Long> versions = versions(connection, updates, true);
         List<Customer> stored = new ArrayList<>(chunk.size());
         for (Customer c : chunk) {
-            Long current = versions.get(c.id().value());
-            if (c.version() == 0 ? current != null : current == null || current != c.version()) {
-                throw conflict(c);
+            if (c.version() != 0) {
+                Long current = versions.get(c.id().value());
+                if (current == null || current != c.version()) {
+                    throw conflict(c);
+                }
             }
             stored.add(CustomerMapper.stored(c, c.version() + 1));
         }
         if (!inserts.isEmpty()) {
-            RowBatch rows = mapper.customerRows();
-            for (Customer s : stored) {
-                if (s.version() == 1) {
-                    mapper.addCustomerRow(rows, s);
-                }
-            }
-            try {
-                rows.execute(connection);
-            } catch (SQLException e) {
-                if (SqlErrors.isUniqueViolation(e)) {
-                    throw conflict(chunk.get(0)); // inserted by someone else since the check above
-                }
-                throw e;
-            }
+            insertRows(connection, chunk, stored, inserts);
         }
         if (!updates.isEmpty()) {
             try (PreparedStatement statement = connection.prepareStatement(mapper.updateSql())) {
@@ -575,6 +566,42 @@ final class JdbcCustomerRepository implements CustomerRepository {
         }
         insertChildren(connection, stored);
         return stored;
+    }
+
+    /**
+     * Inserts the rows of the new customers of {@code chunk}; when one's id is taken, throws the
+     * conflict naming it, with the transaction still usable (PostgreSQL's aborted statement is undone
+     * to a savepoint) and the unit's own savepoint left to undo the rest.
+     */
+    private void insertRows(Connection connection, List<Customer> chunk, List<Customer> stored, List<UUID> inserts)
+            throws SQLException {
+        RowBatch rows = mapper.customerRows();
+        for (Customer s : stored) {
+            if (s.version() == 1) {
+                mapper.addCustomerRow(rows, s);
+            }
+        }
+        Savepoint before = dialect.abortsTransactionOnError() ? connection.setSavepoint() : null;
+        try {
+            rows.execute(connection);
+        } catch (SQLException e) {
+            if (!SqlErrors.isUniqueViolation(e)) {
+                throw e;
+            }
+            if (before != null) {
+                connection.rollback(before);
+            }
+            Map<UUID, Long> taken = versions(connection, inserts, false);
+            for (Customer c : chunk) {
+                if (c.version() == 0 && taken.containsKey(c.id().value())) {
+                    throw conflict(c);
+                }
+            }
+            throw conflict(chunk.get(0));
+        }
+        if (before != null) {
+            connection.releaseSavepoint(before);
+        }
     }
 
     /** The stored versions of those of {@code ids} that exist, locking their rows when asked to. */
