@@ -91,7 +91,7 @@ final class BenchmarkDatabase implements AutoCloseable {
         Map<String, Object> settings = new HashMap<>();
         settings.put("jakarta.persistence.nonJtaDataSource", dataSource);
         settings.put("hibernate.hbm2ddl.auto", "validate");
-        settings.put("hibernate.jdbc.batch_size", "50");
+        settings.put("hibernate.jdbc.batch_size", System.getProperty("crmkit.bench.jpaBatch", "50"));
         settings.put("hibernate.order_inserts", "true");
         settings.put("hibernate.order_updates", "true");
         settings.put("hibernate.query.in_clause_parameter_padding", "true");

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +33,11 @@ import org.crmkit.core.customer.Network;
 import org.crmkit.core.customer.PhoneNormalizer;
 import org.crmkit.core.customer.PostalAddress;
 import org.crmkit.core.customer.RelationshipRole;
+import org.crmkit.core.interaction.Direction;
+import org.crmkit.core.interaction.Interaction;
+import org.crmkit.core.interaction.InteractionDraft;
+import org.crmkit.core.interaction.InteractionService;
+import org.crmkit.core.interaction.ParticipantRole;
 import org.crmkit.core.memory.MemoryCrmStore;
 import org.crmkit.core.spi.CrmStore;
 import org.crmkit.jdbc.JdbcCrmStore;
@@ -38,8 +45,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The first program to run: creates customers in several scripts, links a contact person to a
- * company, searches by name without caring for case or accents, and shows a duplicate being
- * refused. Runs on the JDBC store over an embedded H2 file database, made afresh in
+ * company, searches by name without caring for case or accents, shows a duplicate being refused,
+ * and keeps a contact history (a call imported twice is recorded once, a correction supersedes it). Runs on the JDBC store over an embedded H2 file database, made afresh in
  * {@code target/quickstart} on each run; pass another JDBC URL (PostgreSQL, MariaDB) as the system
  * property {@code crmkit.jdbc.url}, with {@code crmkit.jdbc.user} and {@code crmkit.jdbc.password}.
  *
@@ -163,6 +170,42 @@ public final class QuickStart {
                 customers.count(CustomerQuery.all()),
                 customers.count(CustomerQuery.all().withTag(org.crmkit.core.customer.Tag.of("vip"))),
                 customers.count(CustomerQuery.all().withStage(LifecycleStage.PROSPECT)));
+
+        out.println("6. Every contact on record, once");
+        InteractionService interactions = scope.interactions();
+        Instant monday = Instant.parse("2026-03-02T08:15:00Z");
+        InteractionDraft call = InteractionDraft.of(Channel.PHONE, Direction.INBOUND, monday, ngoc.id())
+                .duration(Duration.ofMinutes(7))
+                .staff(StaffId.of("linh.tran"))
+                .subject("Hỏi giá đơn hàng tháng 3")
+                .outcome("quote-requested")
+                .externalId("pbx:2026-03-02:0912345678:0815");
+        Interaction logged = interactions.log(call);
+        interactions.log(call); // the call log is imported again: nothing is recorded twice
+        interactions.log(
+                InteractionDraft.of(Channel.EMAIL, Direction.OUTBOUND, monday.plus(Duration.ofHours(2)), ngoc.id())
+                        .subject("Báo giá / Quotation 2026-03")
+                        .externalId("<quote-2026-03@phuongnam.vn>"));
+        interactions.log(
+                InteractionDraft.of(Channel.MEETING, Direction.OUTBOUND, monday.plus(Duration.ofDays(3)), ngoc.id())
+                        .participant(company.id(), ParticipantRole.ATTENDEE)
+                        .duration(Duration.ofHours(1))
+                        .subject("Contract review"));
+        interactions.correct(
+                logged.id(),
+                call.subject("Hỏi giá đơn hàng tháng 3 và tháng 4").externalId("pbx:2026-03-02:0912345678:0815#1"));
+        for (Interaction i : interactions.timeline(ngoc.id(), 10).items()) {
+            out.printf(
+                    "   %s %-7s %-8s %s%n",
+                    i.occurredAt(), i.channel(), i.direction(), i.subject().orElse(""));
+        }
+        interactions
+                .activity(ngoc.id())
+                .forEach(a -> out.printf(
+                        "   %-7s %d in, %d out, last %s%n", a.channel(), a.inbound(), a.outbound(), a.lastContactAt()));
+        out.printf(
+                "   the company's timeline shows the meeting too: %d interaction(s)%n",
+                interactions.timeline(company.id(), 10).items().size());
         return List.of(company, ngoc, ivan, yamada);
     }
 

@@ -44,6 +44,11 @@ class QuickStartTest {
                 .contains("refused: Customer " + customers.get(1).id())
                 .contains("cannot move from PROSPECT to INACTIVE")
                 .contains("4 customers in all, 1 tagged vip, 1 prospects")
+                .contains("PHONE   INBOUND  Hỏi giá đơn hàng tháng 3 và tháng 4")
+                .contains("PHONE   1 in, 0 out, last 2026-03-02T08:15:00Z")
+                .contains("EMAIL   0 in, 1 out")
+                .contains("MEETING 0 in, 1 out")
+                .contains("the company's timeline shows the meeting too: 1 interaction(s)")
                 .doesNotContain("(unexpected)");
     }
 }

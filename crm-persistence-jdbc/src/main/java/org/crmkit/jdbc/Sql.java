@@ -106,7 +106,8 @@ final class Sql {
      * tenant} with one of {@code texts}, in the form {@link #keyIn} uses, so that H2 too finds each
      * through the key's index.
      */
-    Sql textKeyIn(String tenantColumn, String textColumn, String tenant, Collection<String> texts, JdbcDialect dialect) {
+    Sql textKeyIn(
+            String tenantColumn, String textColumn, String tenant, Collection<String> texts, JdbcDialect dialect) {
         if (dialect != JdbcDialect.H2) {
             return append(tenantColumn + " = ")
                     .value(tenant)

@@ -2,6 +2,7 @@ package org.crmkit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.crmkit.testkit.fixtures.InteractionFixtures.anInteraction;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.arbitrary;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -9,6 +10,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.crmkit.core.common.Channel;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.StaffId;
@@ -24,8 +26,15 @@ import org.crmkit.core.customer.EmailAddress;
 import org.crmkit.core.customer.LifecycleStage;
 import org.crmkit.core.customer.NameSearch;
 import org.crmkit.core.customer.Tag;
+import org.crmkit.core.interaction.Direction;
+import org.crmkit.core.interaction.DuplicateInteractionException;
+import org.crmkit.core.interaction.Interaction;
+import org.crmkit.core.interaction.InteractionRepository;
+import org.crmkit.core.interaction.LinkKind;
+import org.crmkit.core.interaction.TimelineQuery;
 import org.crmkit.core.memory.MemoryCrmStore;
 import org.crmkit.testkit.db.TestDatabase;
+import org.crmkit.testkit.fixtures.InteractionFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,7 +42,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The JDBC store's lists, counts and searches against the in-memory store's on the same data: every
  * page (items and cursor) must be equal. Includes search text made of SQL and {@code LIKE}
- * metacharacters, and the number of statements a page costs. One subclass per database.
+ * metacharacters, and the number of statements a page of customers or of a timeline costs. One
+ * subclass per database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JdbcQueryTest {
@@ -212,6 +222,81 @@ abstract class JdbcQueryTest {
         assertThat(counting.executed())
                 .as("find (3), update, three deletes, three inserts")
                 .hasSizeLessThanOrEqualTo(3 + 7);
+    }
+
+    @Test
+    void interactions_aPageCostsAtMostThreeStatements_whateverItsSize() {
+        InstrumentedDataSource counting = new InstrumentedDataSource(database().dataSource());
+        JdbcCrmStore counted =
+                JdbcCrmStore.builder(counting).dialect(store.dialect()).build();
+        TenantId tenant = Fixtures.newTenant();
+        InteractionRepository repository = counted.interactions(tenant);
+        CustomerId anna = new CustomerId(UUID.randomUUID());
+        CustomerId ivan = new CustomerId(UUID.randomUUID());
+        List<Interaction> batch = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            InteractionFixture meeting = anInteraction(anna)
+                    .in(tenant)
+                    .on(i % 2 == 0 ? Channel.MEETING : Channel.PHONE)
+                    .at(Fixtures.T0.plusSeconds(i))
+                    .withAttendees(ivan)
+                    .withExternalId("call-" + i);
+            if (i % 3 == 0) {
+                meeting.linkedTo(LinkKind.CAMPAIGN, UUID.randomUUID()).linkedTo(LinkKind.REQUEST, UUID.randomUUID());
+            }
+            batch.add(meeting.build());
+        }
+        batch.add(anInteraction(ivan).in(tenant).superseding(batch.get(0).id()).build());
+
+        counting.reset();
+        repository.appendAll(batch);
+        assertThat(counting.executed())
+                .as("at most three multi-row INSERTs for each of three tables")
+                .hasSizeLessThanOrEqualTo(3 * 3);
+
+        for (TimelineQuery query : List.of(
+                TimelineQuery.all(),
+                TimelineQuery.all().includingSuperseded(),
+                TimelineQuery.all().withChannels(Channel.MEETING).withDirection(Direction.INBOUND))) {
+            for (int size : new int[] {1, 10, 50, PageRequest.MAX_SIZE}) {
+                counting.reset();
+                Page<Interaction> page = repository.timeline(anna, query, PageRequest.first(size));
+                assertThat(page.items()).isNotEmpty().hasSizeLessThanOrEqualTo(size);
+                assertThat(counting.executed())
+                        .as("statements for a page of %d of %s", size, query)
+                        .hasSizeBetween(2, 3);
+            }
+        }
+        counting.reset();
+        assertThat(repository.findById(batch.get(3).id())).contains(batch.get(3));
+        assertThat(counting.executed()).as("interaction, participants, links").hasSize(3);
+        counting.reset();
+        assertThat(repository.findByExternalId("call-1")).contains(batch.get(1));
+        assertThat(counting.executed())
+                .as("interaction, participants; no links")
+                .hasSize(2);
+        counting.reset();
+        assertThat(repository.activity(ivan)).hasSize(2);
+        assertThat(counting.executed()).hasSize(1);
+        counting.reset();
+        List<String> asked = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            asked.add("call-" + i);
+        }
+        assertThat(repository.existingExternalIds(asked)).hasSize(150);
+        assertThat(counting.executed())
+                .as("one statement per IN list of %d", Sql.MAX_IN)
+                .hasSize(2);
+        counting.reset();
+        assertThatThrownBy(() -> repository.appendAll(List.of(
+                        anInteraction(anna).in(tenant).build(),
+                        anInteraction(anna).in(tenant).withExternalId("call-7").build())))
+                .isInstanceOfSatisfying(
+                        DuplicateInteractionException.class,
+                        e -> assertThat(e.field()).isEqualTo("externalId"));
+        assertThat(counting.executed())
+                .as("the refused INSERT, then one look-up each of ids, external ids and superseded ones")
+                .hasSizeLessThanOrEqualTo(1 + 3);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.crmkit.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
+import static org.crmkit.testkit.fixtures.InteractionFixtures.anInteraction;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -37,7 +38,12 @@ import org.crmkit.core.customer.Relationship;
 import org.crmkit.core.customer.RelationshipId;
 import org.crmkit.core.customer.RelationshipRole;
 import org.crmkit.core.customer.Tag;
+import org.crmkit.core.interaction.Interaction;
+import org.crmkit.core.interaction.LinkKind;
+import org.crmkit.core.interaction.TimelineQuery;
 import org.crmkit.testkit.db.TestDatabase;
+import org.crmkit.testkit.fixtures.InteractionFixture;
+import org.crmkit.testkit.fixtures.InteractionFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +116,30 @@ abstract class JdbcRobustnessTest {
         });
     };
 
+    private final Scenario appendAll = (tenant, clean) -> {
+        List<Customer> people = clean.customers(tenant).saveAll(Fixtures.population(tenant, 9, 3));
+        Interaction original = clean.interactions(tenant)
+                .append(anInteraction(people.get(0).id()).in(tenant).build());
+        List<Interaction> batch = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            InteractionFixture call = anInteraction(people.get(i % 3).id())
+                    .in(tenant)
+                    .at(Fixtures.T0.plusSeconds(i))
+                    .withAttendees(people.get((i + 1) % 3).id())
+                    .withExternalId("call-" + i)
+                    .about("Gọi lại 🌸 #" + i);
+            if (i % 10 == 0) {
+                call.linkedTo(LinkKind.OPPORTUNITY, UUID.randomUUID());
+            }
+            batch.add(call.build());
+        }
+        batch.add(anInteraction(people.get(1).id())
+                .in(tenant)
+                .superseding(original.id())
+                .build());
+        return store -> store.interactions(tenant).appendAll(batch);
+    };
+
     @Test
     void insert_failingAnywhere_leavesNothing() {
         breakEveryStatement(insert);
@@ -128,6 +158,11 @@ abstract class JdbcRobustnessTest {
     @Test
     void unitOfWork_failingAnywhere_writesNone() {
         breakEveryStatement(unitOfWork);
+    }
+
+    @Test
+    void appendAll_failingAnywhere_recordsNone() {
+        breakEveryStatement(appendAll);
     }
 
     @Test
@@ -280,6 +315,14 @@ abstract class JdbcRobustnessTest {
             for (Relationship r : clean.relationships(tenant).findByCustomer(c.id())) {
                 all.put("relationship " + r.id(), r);
             }
+            Page<Interaction> timeline = clean.interactions(tenant)
+                    .timeline(
+                            c.id(), TimelineQuery.all().includingSuperseded(), PageRequest.first(PageRequest.MAX_SIZE));
+            assertThat(timeline.hasNext()).isFalse();
+            for (Interaction i : timeline.items()) {
+                all.put("interaction " + i.id(), i);
+            }
+            all.put("activity " + c.id(), clean.interactions(tenant).activity(c.id()));
         }
         return all;
     }
@@ -295,6 +338,21 @@ abstract class JdbcRobustnessTest {
                 () -> store.customers(tenant).list(CustomerQuery.all(), PageRequest.first(5)),
                 () -> store.customers(tenant).count(CustomerQuery.all()),
                 () -> store.relationships(tenant).findByCustomer(new CustomerId(UUID.randomUUID())),
+                () -> store.interactions(tenant).findById(InteractionFixtures.nextInteractionId()),
+                () -> store.interactions(tenant).findByExternalId("pbx:1"),
+                () -> store.interactions(tenant).existingExternalIds(List.of("pbx:1")),
+                () -> store.interactions(tenant).findCorrection(InteractionFixtures.nextInteractionId()),
+                () -> store.interactions(tenant)
+                        .append(anInteraction(new CustomerId(UUID.randomUUID()))
+                                .in(tenant)
+                                .build()),
+                () -> store.interactions(tenant)
+                        .appendAll(List.of(anInteraction(new CustomerId(UUID.randomUUID()))
+                                .in(tenant)
+                                .build())),
+                () -> store.interactions(tenant)
+                        .timeline(new CustomerId(UUID.randomUUID()), TimelineQuery.all(), PageRequest.first(5)),
+                () -> store.interactions(tenant).activity(new CustomerId(UUID.randomUUID())),
                 () -> store.inTransaction(() -> null));
         for (Runnable call : calls) {
             assertThatThrownBy(call::run)

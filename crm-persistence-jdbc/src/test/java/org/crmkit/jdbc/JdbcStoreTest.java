@@ -2,11 +2,14 @@ package org.crmkit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.crmkit.testkit.fixtures.InteractionFixtures.anInteraction;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,7 @@ import org.crmkit.core.Crm;
 import org.crmkit.core.CrmScope;
 import org.crmkit.core.common.Audit;
 import org.crmkit.core.common.ConcurrentUpdateException;
+import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.StoreUnavailableException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.ValidationException;
@@ -30,13 +34,19 @@ import org.crmkit.core.customer.RelationshipId;
 import org.crmkit.core.customer.RelationshipRepository;
 import org.crmkit.core.customer.RelationshipRole;
 import org.crmkit.core.customer.Tag;
+import org.crmkit.core.interaction.DuplicateInteractionException;
+import org.crmkit.core.interaction.Interaction;
+import org.crmkit.core.interaction.InteractionRepository;
+import org.crmkit.core.interaction.TimelineOrder;
+import org.crmkit.core.interaction.TimelineQuery;
 import org.crmkit.testkit.db.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What the JDBC store does beyond the contract suites: round trips of every field, optimistic
- * locking, units of work, migrations and dialect detection. One subclass per database.
+ * locking, units of work (a refused write inside one leaves it usable), instants cut to the
+ * microsecond, migrations and dialect detection. One subclass per database.
  */
 abstract class JdbcStoreTest {
     JdbcCrmStore store;
@@ -219,6 +229,122 @@ abstract class JdbcStoreTest {
 
         assertThat(customers.count(org.crmkit.core.customer.CustomerQuery.all()))
                 .isEqualTo(3);
+    }
+
+    @Test
+    void appendAll_duplicateInsideAUnitOfWork_failsWhole_andTheUnitGoesOn() {
+        InteractionRepository interactions = store.interactions(tenant);
+        CustomerId anna =
+                customers.save(Fixtures.person(tenant, "Anna", "Ivanova")).id();
+        Interaction taken = interactions.append(
+                anInteraction(anna).in(tenant).withExternalId("pbx:1").build());
+        Interaction before = anInteraction(anna).in(tenant).build();
+        Interaction inBatch =
+                anInteraction(anna).in(tenant).withExternalId("pbx:2").build();
+        Interaction again =
+                anInteraction(anna).in(tenant).withExternalId("pbx:1").build();
+        Interaction after = anInteraction(anna).in(tenant).build();
+
+        store.inTransaction(() -> {
+            interactions.append(before);
+            assertThatThrownBy(() -> interactions.appendAll(List.of(inBatch, again)))
+                    .isInstanceOfSatisfying(
+                            DuplicateInteractionException.class,
+                            e -> assertThat(e.field()).isEqualTo("externalId"));
+            assertThatThrownBy(() -> interactions.append(
+                            anInteraction(anna).in(tenant).withId(taken.id()).build()))
+                    .isInstanceOfSatisfying(
+                            DuplicateInteractionException.class,
+                            e -> assertThat(e.field()).isEqualTo("id"));
+            assertThat(interactions.findByExternalId("pbx:1"))
+                    .as("read after the refusals")
+                    .contains(taken);
+            interactions.append(after);
+        });
+
+        assertThat(interactions.findById(before.id())).contains(before);
+        assertThat(interactions.findById(after.id())).contains(after);
+        assertThat(interactions.findById(inBatch.id())).isEmpty();
+        assertThat(interactions.existingExternalIds(List.of("pbx:1", "pbx:2"))).containsExactly("pbx:1");
+    }
+
+    @Test
+    void append_finerThanMicroseconds_isCutToTheMicrosecondAndReadBackAsReturned() {
+        InteractionRepository interactions = store.interactions(tenant);
+        CustomerId anna =
+                customers.save(Fixtures.person(tenant, "Anna", "Ivanova")).id();
+        Interaction precise = anInteraction(anna)
+                .in(tenant)
+                .at(Fixtures.T0.plusNanos(123_456_789))
+                .recordedAt(Fixtures.T0.plusSeconds(1).plusNanos(999))
+                .lasting(Duration.ofNanos(1_001))
+                .build();
+
+        Interaction stored = interactions.append(precise);
+
+        assertThat(stored.occurredAt()).isEqualTo(Fixtures.T0.plusNanos(123_456_000));
+        assertThat(stored.recordedAt()).isEqualTo(Fixtures.T0.plusSeconds(1));
+        assertThat(stored.duration()).isEqualTo(Duration.ofNanos(1_000));
+        assertThat(interactions.findById(precise.id())).contains(stored);
+        assertThat(interactions
+                        .timeline(anna, TimelineQuery.all(), PageRequest.first(10))
+                        .items())
+                .containsExactly(stored);
+    }
+
+    @Test
+    void timeline_boundsBeyondTheInstantsADatabaseHolds_selectAllOrNothing() {
+        InteractionRepository interactions = store.interactions(tenant);
+        CustomerId anna =
+                customers.save(Fixtures.person(tenant, "Anna", "Ivanova")).id();
+        Interaction first = interactions.append(
+                anInteraction(anna).in(tenant).at(Interaction.EARLIEST).build());
+        Interaction last = interactions.append(
+                anInteraction(anna).in(tenant).at(Interaction.LATEST).build());
+        UUID highest = new UUID(-1L, -1L);
+        PageRequest all = PageRequest.first(10);
+
+        assertThat(timeline(interactions, anna, TimelineQuery.all().since(Instant.MIN), all))
+                .containsExactly(last, first);
+        assertThat(timeline(interactions, anna, TimelineQuery.all().until(Instant.MAX), all))
+                .containsExactly(last, first);
+        assertThat(timeline(interactions, anna, TimelineQuery.all().between(Instant.MIN, Instant.MAX), all))
+                .containsExactly(last, first);
+        assertThat(timeline(interactions, anna, TimelineQuery.all().since(Instant.MAX.minusSeconds(1)), all))
+                .isEmpty();
+        assertThat(timeline(interactions, anna, TimelineQuery.all().until(Instant.MIN.plusSeconds(1)), all))
+                .isEmpty();
+        assertThat(timeline(interactions, anna, TimelineQuery.all().until(Interaction.EARLIEST), all))
+                .isEmpty();
+        assertThat(timeline(interactions, anna, TimelineQuery.all().since(Interaction.LATEST), all))
+                .containsExactly(last);
+        PageRequest afterTheEnd = PageRequest.after(
+                TimelineOrder.NEWEST_FIRST.encode(new TimelineOrder.Position(Instant.MAX, highest)), 10);
+        PageRequest beforeTheStart = PageRequest.after(
+                TimelineOrder.NEWEST_FIRST.encode(new TimelineOrder.Position(Instant.MIN, highest)), 10);
+        assertThat(timeline(interactions, anna, TimelineQuery.all(), afterTheEnd))
+                .containsExactly(last, first);
+        assertThat(timeline(interactions, anna, TimelineQuery.all(), beforeTheStart))
+                .isEmpty();
+    }
+
+    @Test
+    void externalIdLookups_textNoDatabaseHolds_findNothing() {
+        InteractionRepository interactions = store.interactions(tenant);
+        CustomerId anna =
+                customers.save(Fixtures.person(tenant, "Anna", "Ivanova")).id();
+        interactions.append(anInteraction(anna).in(tenant).withExternalId("nul").build());
+
+        for (String unstorable : List.of("nul\u0000", "half\uD800", "\uDC00", "\u0000")) {
+            assertThat(interactions.findByExternalId(unstorable)).isEmpty();
+        }
+        assertThat(interactions.existingExternalIds(List.of("nul\u0000", "\uD83D", "nul")))
+                .containsExactly("nul");
+    }
+
+    private static List<Interaction> timeline(
+            InteractionRepository interactions, CustomerId customer, TimelineQuery query, PageRequest page) {
+        return interactions.timeline(customer, query, page).items();
     }
 
     @Test

@@ -8,11 +8,16 @@ import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.QueryTimeoutException;
 import jakarta.persistence.TransactionRequiredException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.crmkit.core.common.ConcurrentUpdateException;
 import org.crmkit.core.common.CrmException;
 import org.crmkit.core.common.StoreUnavailableException;
 import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.ContactKind;
+import org.crmkit.core.interaction.DuplicateInteractionException;
+import org.crmkit.core.interaction.Interaction;
 import org.crmkit.jpa.internal.CustomerEntity;
 import org.crmkit.jpa.internal.RelationshipEntity;
 
@@ -81,6 +86,66 @@ final class Errors {
             return conflict;
         }
         return translate(e);
+    }
+
+    /**
+     * Translates a failure to insert interactions. The store checks ids, external ids and corrections
+     * before it inserts, so a unique violation (or an {@link EntityExistsException}) here means that a
+     * concurrent writer recorded one of them in between: it becomes a {@link
+     * DuplicateInteractionException} whose field the violated constraint names, {@code
+     * crmkit_interaction_external_id_uq} for {@code "externalId"}, {@code crmkit_interaction_supersedes_uq}
+     * for {@code "supersedes"}, any other key for {@code "id"}. Both H2 and PostgreSQL name the
+     * constraint in the message; a name is believed only when one of the interactions has such a value.
+     *
+     * @param written the interactions whose rows the failed call or flush was writing; the value the
+     *     exception names is theirs when only one of them has one
+     */
+    static CrmException onInteractionInsert(RuntimeException e, List<Interaction> written) {
+        if (e instanceof CrmException crm) {
+            return crm;
+        }
+        String state = sqlState(e);
+        if (find(e, EntityExistsException.class) == null && !"23505".equals(state)) {
+            return translate(e, "interaction");
+        }
+        List<String> externalIds = new ArrayList<>();
+        List<String> originals = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Interaction i : written) {
+            ids.add(i.id().toString());
+            i.externalId().ifPresent(externalIds::add);
+            i.supersedes().ifPresent(s -> originals.add(s.toString()));
+        }
+        // The database names the constraint before it quotes any value (PostgreSQL's batch message,
+        // which quotes the statement first, is followed by the server's own): of the names found, the
+        // one nearest the start of a message is the violated one, whatever text the values hold.
+        String field = "id";
+        int nearest = Integer.MAX_VALUE;
+        for (String message : messages(e)) {
+            String text = message.toLowerCase(Locale.ROOT);
+            int at = externalIds.isEmpty() ? -1 : text.indexOf("crmkit_interaction_external_id_uq");
+            if (at >= 0 && at < nearest) {
+                nearest = at;
+                field = "externalId";
+            }
+            at = originals.isEmpty() ? -1 : text.indexOf("crmkit_interaction_supersedes_uq");
+            if (at >= 0 && at < nearest) {
+                nearest = at;
+                field = "supersedes";
+            }
+            at = text.indexOf("crmkit_interaction_pk");
+            if (at >= 0 && at < nearest) {
+                nearest = at;
+                field = "id";
+            }
+        }
+        DuplicateInteractionException duplicate = switch (field) {
+            case "externalId" -> new DuplicateInteractionException(field, oneOf(externalIds, "external ids"));
+            case "supersedes" -> new DuplicateInteractionException(field, oneOf(originals, "superseded interactions"));
+            default -> new DuplicateInteractionException(field, oneOf(ids, "ids"));
+        };
+        duplicate.initCause(e);
+        return duplicate;
     }
 
     /** Translates any other failure of the store. */
@@ -165,6 +230,32 @@ final class Errors {
             return new ConcurrentUpdateException("Relationship", r.getId(), r.getVersion() + 1);
         }
         return new ConcurrentUpdateException("entity", "unknown", -1);
+    }
+
+    /** The only value of {@code values}, or a description of them when there are several. */
+    private static String oneOf(List<String> values, String what) {
+        return values.size() == 1 ? values.get(0) : "one of " + values.size() + " " + what + " written at once";
+    }
+
+    /** The messages of {@code e}, its causes and every chained {@link SQLException}. */
+    private static List<String> messages(Throwable e) {
+        List<String> all = new ArrayList<>();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                all.add(t.getMessage());
+            }
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql.getNextException(); s != null; s = s.getNextException()) {
+                    if (s.getMessage() != null) {
+                        all.add(s.getMessage());
+                    }
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return all;
     }
 
     private static String sqlState(Throwable e) {

@@ -16,6 +16,7 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
+import org.crmkit.core.interaction.InteractionRepository;
 import org.crmkit.core.spi.CrmStore;
 import org.crmkit.jpa.internal.AddressLinesConverter;
 import org.crmkit.jpa.internal.AttributeMapConverter;
@@ -24,6 +25,9 @@ import org.crmkit.jpa.internal.ConsentListConverter;
 import org.crmkit.jpa.internal.ContactLockEntity;
 import org.crmkit.jpa.internal.ContactPointValue;
 import org.crmkit.jpa.internal.CustomerEntity;
+import org.crmkit.jpa.internal.InteractionEntity;
+import org.crmkit.jpa.internal.InteractionLinkEntity;
+import org.crmkit.jpa.internal.InteractionParticipantEntity;
 import org.crmkit.jpa.internal.RelationshipEntity;
 
 /**
@@ -64,9 +68,19 @@ import org.crmkit.jpa.internal.RelationshipEntity;
  * and then sees the customer stored meanwhile; when two writers insert the row of a new value at
  * once, the later one fails with {@code ConcurrentUpdateException} and may simply try again.
  *
- * <p><b>Batching.</b> {@code saveAll} persists new customers in chunks and flushes each once, so the
- * provider's JDBC batching applies; enable it in the persistence unit, with Hibernate {@code
- * hibernate.jdbc.batch_size=50} and {@code hibernate.order_inserts=true}.
+ * <p><b>Interactions.</b> Interactions are append-only rows: the store inserts them and never
+ * updates or deletes them. A customer's timeline page is one query along an index of {@code
+ * crmkit_interaction_participant} that leads with the tenant and the customer, newest first, plus one
+ * statement for the participants and one for the links of the whole page; {@code activity} is one
+ * aggregate query. Before an append the store looks up the ids, external ids and superseded
+ * interactions it is about to write, so a duplicate fails with {@code DuplicateInteractionException}
+ * without a failed statement (which on PostgreSQL would abort the whole transaction, the host's
+ * included); only a concurrent writer of the same value makes the insert itself fail.
+ *
+ * <p><b>Batching.</b> {@code saveAll} persists new customers, and {@code appendAll} new interactions,
+ * in chunks and flushes each once, so the provider's JDBC batching applies; enable it in the
+ * persistence unit, with Hibernate {@code hibernate.jdbc.batch_size=50} and {@code
+ * hibernate.order_inserts=true}.
  *
  * <p>Thread-safe: share one store. Each unit of work belongs to the thread that runs it.
  */
@@ -87,6 +101,9 @@ public final class JpaCrmStore implements CrmStore {
             CustomerEntity.class,
             RelationshipEntity.class,
             ContactLockEntity.class,
+            InteractionEntity.class,
+            InteractionParticipantEntity.class,
+            InteractionLinkEntity.class,
             ContactPointValue.class,
             AuditValue.class,
             AttributeMapConverter.class,
@@ -160,10 +177,16 @@ public final class JpaCrmStore implements CrmStore {
         return new JpaRelationshipRepository(this, ValidationException.requireNonNull(tenant, "tenant"));
     }
 
-    /** The interactions of {@code tenant}: not yet stored by this store. */
+    /**
+     * The interactions with customers of {@code tenant}, in {@code crmkit_interaction} and its
+     * participant and link tables. Appends check ids, external ids and corrections before they insert,
+     * so a duplicate fails with {@link org.crmkit.core.interaction.DuplicateInteractionException}
+     * naming the field and leaves the unit of work usable; instants and durations are kept to the
+     * microsecond.
+     */
     @Override
-    public org.crmkit.core.interaction.InteractionRepository interactions(TenantId tenant) {
-        throw new UnsupportedOperationException("interactions: not yet in this store");
+    public InteractionRepository interactions(TenantId tenant) {
+        return new JpaInteractionRepository(this, ValidationException.requireNonNull(tenant, "tenant"));
     }
 
     /**

@@ -11,21 +11,27 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.crmkit.core.Crm;
 import org.crmkit.core.common.Actor;
+import org.crmkit.core.common.Channel;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.CustomerDraft;
+import org.crmkit.core.interaction.Direction;
+import org.crmkit.core.interaction.Interaction;
+import org.crmkit.core.interaction.InteractionDraft;
 import org.junit.jupiter.api.Test;
 
 /**
  * The ways a host sets the store up, as the README shows them: migrations into a schema that already
  * holds the host's tables, CRMKit's entities added to a persistence unit through {@code
- * persistence.xml} and the mapping file or programmatically, and the {@code Crm} facade on top.
+ * persistence.xml} and the mapping file or programmatically, and the {@code Crm} facade on top
+ * (customers and interactions).
  */
 class BootstrapTest {
 
@@ -38,7 +44,7 @@ class BootstrapTest {
             s.execute("create table flyway_schema_history (installed_rank int primary key)");
         }
 
-        assertThat(JpaCrmStore.migrate(dataSource(url))).isEqualTo(2);
+        assertThat(JpaCrmStore.migrate(dataSource(url))).isEqualTo(3);
         assertThat(JpaCrmStore.migrate(dataSource(url))).isZero();
 
         try (EntityManagerFactory factory = Persistence.createEntityManagerFactory("host-unit", jdbc(url))) {
@@ -65,6 +71,11 @@ class BootstrapTest {
                     .create(CustomerDraft.person("Иван", "Иванов").email("ivan@example.com"));
 
             assertThat(scope.customers().findByEmail("IVAN@example.com")).containsExactly(ivan);
+            Interaction call = scope.interactions()
+                    .log(InteractionDraft.of(
+                                    Channel.PHONE, Direction.INBOUND, Instant.parse("2024-05-01T09:00:00Z"), ivan.id())
+                            .externalId("pbx:1"));
+            assertThat(scope.interactions().timeline(ivan.id(), 10).items()).containsExactly(call);
         }
     }
 
