@@ -48,7 +48,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code jdbc}: {@code JdbcCrmStore.customers(tenant).saveAll} of the customers, in chunks of
  *       5,000 per call inside one unit of work (mapping, JSON, search keys and version checks
  *       included).
- *   <li>{@code jpa}: the same through {@code JpaCrmStore} and Hibernate 7, with batch size 50.
+ *   <li>{@code jpa}: the same through {@code JpaCrmStore} and Hibernate 7, with JDBC batches of 500
+ *       ({@code -jvmArgsAppend -Dcrmkit.bench.jpaBatch=50} for Hibernate's usual 50).
  * </ul>
  *
  * Throughput is {@value #CUSTOMERS} divided by the single-shot time. On PostgreSQL every writer
