@@ -5,13 +5,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.crmkit.core.common.Audit;
 import org.crmkit.core.common.Cancellation;
@@ -83,19 +86,10 @@ public final class CustomerService {
         ValidationException.requireNonNull(draft, "draft");
         ValidationException.requireNonNull(policy, "policy");
         Instant now = context.now();
-        Customer customer = draft.toBuilder(
-                        Customer.builder(
-                                new CustomerId(context.ids().next()),
-                                context.tenant(),
-                                draft.name(),
-                                Audit.created(now, context.actor())),
-                        phones,
-                        now)
-                .build();
-        checkBirthday(customer);
+        Customer customer = newCustomer(draft, now);
         return context.transactions().inTransaction(() -> {
             if (policy == DuplicatePolicy.REJECT) {
-                rejectDuplicates(customer, null);
+                rejectDuplicates(List.of(customer), null, i -> "");
             }
             Customer saved = customers.save(customer);
             context.events().publish(new CustomerCreated(context.tenant(), now, context.actor(), saved));
@@ -138,7 +132,7 @@ public final class CustomerService {
                     chunk.add(newCustomer(drafts.next(), now, position++));
                 }
                 if (policy == DuplicatePolicy.REJECT) {
-                    rejectDuplicates(chunk, first);
+                    rejectDuplicates(chunk, null, i -> "drafts[" + (first + i) + "].");
                 }
                 customers.saveAll(chunk);
                 progress.onProgress(position, -1);
@@ -149,77 +143,96 @@ public final class CustomerService {
         return created;
     }
 
+    /** A new customer of the tenant as {@code draft} describes it, validated, created at {@code now}. */
+    private Customer newCustomer(CustomerDraft draft, Instant now) {
+        Customer customer = draft.toBuilder(
+                        Customer.builder(
+                                new CustomerId(context.ids().next()),
+                                context.tenant(),
+                                draft.name(),
+                                Audit.created(now, context.actor())),
+                        phones,
+                        now)
+                .build();
+        checkBirthday(customer);
+        return customer;
+    }
+
+    /** {@link #newCustomer} for the draft at {@code position} of an import, which errors name. */
     private Customer newCustomer(CustomerDraft draft, Instant now, long position) {
         try {
-            ValidationException.requireNonNull(draft, "draft");
-            Customer customer = draft.toBuilder(
-                            Customer.builder(
-                                    new CustomerId(context.ids().next()),
-                                    context.tenant(),
-                                    draft.name(),
-                                    Audit.created(now, context.actor())),
-                            phones,
-                            now)
-                    .build();
-            checkBirthday(customer);
-            return customer;
+            return newCustomer(ValidationException.requireNonNull(draft, "draft"), now);
         } catch (ValidationException e) {
             throw new ValidationException("drafts[" + position + "]." + e.field(), e.reason());
         }
     }
 
     /**
-     * Refuses a chunk of new customers that share an e-mail or phone with each other or with a
-     * stored customer (which includes the earlier chunks of the same import).
+     * Refuses customers about to be stored that share an e-mail or phone with each other or with
+     * another stored customer (which includes earlier chunks of the same import). Only the contacts
+     * that {@code before} (the stored version of a single changed customer, or null) lacks are
+     * checked; they are locked first, so that a concurrent writer of the same value waits. {@code
+     * field} gives the field-name prefix for the customer at each position.
      */
-    private void rejectDuplicates(List<Customer> chunk, long first) {
-        Map<Object, Customer> seen = new HashMap<>();
+    private void rejectDuplicates(List<Customer> batch, Customer before, IntFunction<String> field) {
+        Map<Object, Integer> positions = new LinkedHashMap<>();
         Set<EmailAddress> emails = new LinkedHashSet<>();
         Set<PhoneNumber> phones = new LinkedHashSet<>();
-        for (int i = 0; i < chunk.size(); i++) {
-            Customer customer = chunk.get(i);
+        Set<CustomerId> ids = new HashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Customer customer = batch.get(i);
+            ids.add(customer.id());
             for (EmailAddress email : customer.emails()) {
-                Customer earlier = seen.putIfAbsent(email, customer);
-                if (earlier != null && earlier != customer) {
-                    throw new DuplicateCustomerException(
-                            earlier.id(), earlier.displayName(), "drafts[" + (first + i) + "].email", email.value());
+                if (before == null || !before.emails().contains(email)) {
+                    claim(positions, email, i, batch, field.apply(i) + "email", email.value());
+                    emails.add(email);
                 }
-                emails.add(email);
             }
             for (PhoneNumber phone : customer.phones()) {
-                Customer earlier = seen.putIfAbsent(phone, customer);
-                if (earlier != null && earlier != customer) {
-                    throw new DuplicateCustomerException(
-                            earlier.id(), earlier.displayName(), "drafts[" + (first + i) + "].phone", phone.value());
+                if (before == null || !before.phones().contains(phone)) {
+                    claim(positions, phone, i, batch, field.apply(i) + "phone", phone.value());
+                    phones.add(phone);
                 }
-                phones.add(phone);
             }
         }
-        if (emails.isEmpty() && phones.isEmpty()) {
+        if (positions.isEmpty()) {
             return;
         }
         customers.lockContacts(emails, phones);
+        Map<Object, Customer> holders = new HashMap<>();
         for (Customer other : customers.findByContacts(emails, phones)) {
-            for (EmailAddress email : other.emails()) {
-                Customer mine = seen.get(email);
-                if (mine != null) {
-                    throw new DuplicateCustomerException(
-                            other.id(),
-                            other.displayName(),
-                            "drafts[" + (first + chunk.indexOf(mine)) + "].email",
-                            email.value());
-                }
+            if (!ids.contains(other.id())) {
+                other.emails().forEach(e -> holders.putIfAbsent(e, other));
+                other.phones().forEach(p -> holders.putIfAbsent(p, other));
             }
-            for (PhoneNumber phone : other.phones()) {
-                Customer mine = seen.get(phone);
-                if (mine != null) {
-                    throw new DuplicateCustomerException(
-                            other.id(),
-                            other.displayName(),
-                            "drafts[" + (first + chunk.indexOf(mine)) + "].phone",
-                            phone.value());
-                }
+        }
+        for (Map.Entry<Object, Integer> claimed : positions.entrySet()) {
+            Customer other = holders.get(claimed.getKey());
+            if (other != null) {
+                boolean email = claimed.getKey() instanceof EmailAddress;
+                String value =
+                        email ? ((EmailAddress) claimed.getKey()).value() : ((PhoneNumber) claimed.getKey()).value();
+                throw new DuplicateCustomerException(
+                        other.id(),
+                        other.displayName(),
+                        field.apply(claimed.getValue()) + (email ? "email" : "phone"),
+                        value);
             }
+        }
+    }
+
+    /** Records that the customer at {@code position} has {@code contact}, refusing a second one with it. */
+    private static void claim(
+            Map<Object, Integer> positions,
+            Object contact,
+            int position,
+            List<Customer> batch,
+            String field,
+            String value) {
+        Integer earlier = positions.putIfAbsent(contact, position);
+        if (earlier != null && earlier != position) {
+            Customer first = batch.get(earlier);
+            throw new DuplicateCustomerException(first.id(), first.displayName(), field, value);
         }
     }
 
@@ -463,7 +476,7 @@ public final class CustomerService {
         Instant now = context.now();
         checkBirthday(after);
         if (policy == DuplicatePolicy.REJECT) {
-            rejectDuplicates(after, before);
+            rejectDuplicates(List.of(after), before, i -> "");
         }
         Customer saved = customers.save(after.touched(now, context.actor()));
         Set<String> changed = changedFields(before, saved);
@@ -482,34 +495,6 @@ public final class CustomerService {
             context.events().publish(new CustomerRestored(context.tenant(), now, context.actor(), saved.id()));
         }
         return saved;
-    }
-
-    private void rejectDuplicates(Customer customer, Customer before) {
-        Set<EmailAddress> emails = new LinkedHashSet<>(customer.emails());
-        Set<PhoneNumber> phones = new LinkedHashSet<>(customer.phones());
-        if (before != null) {
-            emails.removeAll(before.emails());
-            phones.removeAll(before.phones());
-        }
-        if (emails.isEmpty() && phones.isEmpty()) {
-            return;
-        }
-        customers.lockContacts(emails, phones);
-        List<Customer> others = customers.findByContacts(emails, phones);
-        for (EmailAddress email : emails) {
-            for (Customer other : others) {
-                if (!other.id().equals(customer.id()) && other.emails().contains(email)) {
-                    throw new DuplicateCustomerException(other.id(), other.displayName(), "email", email.value());
-                }
-            }
-        }
-        for (PhoneNumber phone : phones) {
-            for (Customer other : others) {
-                if (!other.id().equals(customer.id()) && other.phones().contains(phone)) {
-                    throw new DuplicateCustomerException(other.id(), other.displayName(), "phone", phone.value());
-                }
-            }
-        }
     }
 
     private void checkBirthday(Customer customer) {
