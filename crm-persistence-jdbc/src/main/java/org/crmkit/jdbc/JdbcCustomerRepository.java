@@ -432,6 +432,7 @@ final class JdbcCustomerRepository implements CustomerRepository {
                         "Customers kept changing while they were read (" + READ_ATTEMPTS + " attempts); try again",
                         null);
             }
+            Transactor.pause(attempt); // back off, or a fast writer wins every round
         }
     }
 

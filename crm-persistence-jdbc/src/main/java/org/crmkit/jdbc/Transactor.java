@@ -190,7 +190,8 @@ final class Transactor {
         }
     }
 
-    private static void pause(int attempt) {
+    /** Waits a little longer after each failed attempt, with jitter, so that competing callers spread out. */
+    static void pause(int attempt) {
         try {
             Thread.sleep(ThreadLocalRandom.current().nextInt(5, 20) * (long) attempt);
         } catch (InterruptedException e) {
