@@ -12,6 +12,8 @@ import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.PhoneNormalizer;
+import org.crmkit.core.routing.AssignmentStrategy;
+import org.crmkit.core.service.ServiceLevelPolicy;
 import org.crmkit.core.spi.CrmStore;
 
 /**
@@ -32,6 +34,8 @@ public final class Crm {
     private final IdGenerator ids;
     private final PhoneNormalizer phones;
     private final EventDispatcher events;
+    private final ServiceLevelPolicy serviceLevels;
+    private final AssignmentStrategy requestRouting;
 
     private Crm(Builder b) {
         this.store = b.cache == null ? b.store : CachingCrmStore.wrap(b.store, b.cache);
@@ -39,6 +43,8 @@ public final class Crm {
         this.ids = b.ids != null ? b.ids : IdGenerator.timeOrdered(b.clock);
         this.phones = b.phones;
         this.events = new EventDispatcher(b.listeners);
+        this.serviceLevels = b.serviceLevels;
+        this.requestRouting = b.requestRouting;
     }
 
     /** Starts configuring a {@code Crm}. */
@@ -81,6 +87,14 @@ public final class Crm {
         return events;
     }
 
+    ServiceLevelPolicy serviceLevels() {
+        return serviceLevels;
+    }
+
+    AssignmentStrategy requestRouting() {
+        return requestRouting;
+    }
+
     /** The work of one tenant, waiting for the actor. Immutable. */
     public static final class TenantAccess {
         private final Crm crm;
@@ -110,6 +124,8 @@ public final class Crm {
         private PhoneNormalizer phones = PhoneNormalizer.international();
         private final List<EventListener> listeners = new ArrayList<>();
         private CacheSettings cache;
+        private ServiceLevelPolicy serviceLevels = ServiceLevelPolicy.standard();
+        private AssignmentStrategy requestRouting;
 
         private Builder() {}
 
@@ -144,6 +160,18 @@ public final class Crm {
         /** How phone numbers as typed become canonical ones, such as {@code PhoneNormalizer.withDefaultCountry("84")}. */
         public Builder phoneNormalizer(PhoneNormalizer phones) {
             this.phones = Objects.requireNonNull(phones, "phones");
+            return this;
+        }
+
+        /** The service levels that set new requests' deadlines; {@link ServiceLevelPolicy#standard()} unless set. */
+        public Builder serviceLevels(ServiceLevelPolicy policy) {
+            this.serviceLevels = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** How new requests are routed to staff and teams; unless set, they open unassigned. */
+        public Builder requestRouting(AssignmentStrategy strategy) {
+            this.requestRouting = Objects.requireNonNull(strategy, "strategy");
             return this;
         }
 

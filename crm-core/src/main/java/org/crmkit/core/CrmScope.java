@@ -8,8 +8,12 @@ import org.crmkit.core.common.ServiceContext;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.Transactions;
 import org.crmkit.core.common.ValidationException;
+import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.CustomerService;
 import org.crmkit.core.interaction.InteractionService;
+import org.crmkit.core.report.Customer360;
+import org.crmkit.core.service.RequestService;
+import org.crmkit.core.task.TaskService;
 
 /**
  * The work of one actor on one tenant's data: hands out the services and runs units of work that
@@ -49,6 +53,67 @@ public final class CrmScope implements Transactions {
     public InteractionService interactions() {
         return new InteractionService(
                 context, crm.store().interactions(tenant), crm.store().customers(tenant));
+    }
+
+    /**
+     * Whether the calling thread is inside a unit of work: one of this CRM's, or one of the store's
+     * (such as a host transaction a JPA store joined).
+     */
+    @Override
+    public boolean inUnitOfWork() {
+        return crm.events().buffering() || crm.store().inUnitOfWork();
+    }
+
+    /** Service requests: open, route, answer and resolve them, and see what is overdue. */
+    public RequestService requests() {
+        var store = crm.store();
+        return new RequestService(
+                context,
+                store.requests(tenant),
+                store.customers(tenant),
+                store.interactions(tenant),
+                store.rotations(tenant),
+                crm.serviceLevels(),
+                crm.requestRouting());
+    }
+
+    /** Tasks, reminders and contact cadences. */
+    public TaskService tasks() {
+        var store = crm.store();
+        return new TaskService(
+                context,
+                store.tasks(tenant),
+                store.customers(tenant),
+                store.interactions(tenant),
+                store.requests(tenant));
+    }
+
+    /**
+     * The whole picture of customer {@code id} with its 20 latest interactions: {@link
+     * #customer360(CustomerId, int)}.
+     */
+    public Customer360 customer360(CustomerId id) {
+        return customer360(id, 20);
+    }
+
+    /**
+     * The whole picture of customer {@code id}: profile, the {@code recent} latest interactions,
+     * contact per channel, open requests and open tasks, read in one unit of work with a fixed
+     * number of queries.
+     *
+     * @throws org.crmkit.core.common.NotFoundException when the tenant has no such customer
+     * @throws ValidationException naming {@code page.size} when {@code recent} is not 1–1000
+     */
+    public Customer360 customer360(CustomerId id, int recent) {
+        var store = crm.store();
+        return inTransaction(() -> Customer360.read(
+                id,
+                recent,
+                context.now(),
+                store.customers(tenant),
+                store.interactions(tenant),
+                store.requests(tenant),
+                store.tasks(tenant)));
     }
 
     /**

@@ -18,6 +18,7 @@ import org.crmkit.core.common.Channel;
 import org.crmkit.core.common.EventListener;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.Priority;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.AttributeValue;
@@ -39,14 +40,35 @@ import org.crmkit.core.interaction.InteractionDraft;
 import org.crmkit.core.interaction.InteractionService;
 import org.crmkit.core.interaction.ParticipantRole;
 import org.crmkit.core.memory.MemoryCrmStore;
+import org.crmkit.core.report.Customer360;
+import org.crmkit.core.routing.AssignmentStrategy;
+import org.crmkit.core.routing.RoutingCondition;
+import org.crmkit.core.routing.RoutingRule;
+import org.crmkit.core.routing.Team;
+import org.crmkit.core.service.Request;
+import org.crmkit.core.service.RequestDraft;
+import org.crmkit.core.service.RequestEvent;
+import org.crmkit.core.service.RequestKind;
+import org.crmkit.core.service.RequestService;
+import org.crmkit.core.service.ServiceLevel;
+import org.crmkit.core.service.ServiceLevelPolicy;
 import org.crmkit.core.spi.CrmStore;
+import org.crmkit.core.task.ContactCadence;
+import org.crmkit.core.task.DueReminder;
+import org.crmkit.core.task.FollowUp;
+import org.crmkit.core.task.Task;
+import org.crmkit.core.task.TaskDraft;
+import org.crmkit.core.task.TaskKind;
+import org.crmkit.core.task.TaskService;
 import org.crmkit.jdbc.JdbcCrmStore;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The first program to run: creates customers in several scripts, links a contact person to a
  * company, searches by name without caring for case or accents, shows a duplicate being refused,
- * and keeps a contact history (a call imported twice is recorded once, a correction supersedes it). Runs on the JDBC store over an embedded H2 file database, made afresh in
+ * keeps a contact history (a call imported twice is recorded once, a correction supersedes it), opens
+ * and routes service requests with deadlines, lists what is overdue (announced once), hands out task
+ * reminders once, runs a contact cadence and reads a customer 360. Runs on the JDBC store over an embedded H2 file database, made afresh in
  * {@code target/quickstart} on each run; pass another JDBC URL (PostgreSQL, MariaDB) as the system
  * property {@code crmkit.jdbc.url}, with {@code crmkit.jdbc.user} and {@code crmkit.jdbc.password}.
  *
@@ -206,6 +228,92 @@ public final class QuickStart {
         out.printf(
                 "   the company's timeline shows the meeting too: %d interaction(s)%n",
                 interactions.timeline(company.id(), 10).items().size());
+
+        out.println("7. A request that cannot be lost");
+        Team support = Team.of("support", "minh.le", "hoa.pham");
+        CrmScope desk = Crm.builder()
+                .store(store)
+                .serviceLevels(ServiceLevelPolicy.standard()
+                        .forChannel(
+                                Channel.WHATSAPP,
+                                Priority.NORMAL,
+                                ServiceLevel.of(Duration.ofMinutes(30), Duration.ofHours(8))))
+                .requestRouting(AssignmentStrategy.rules(
+                                RoutingRule.when(RoutingCondition.topic("billing"), AssignmentStrategy.customerOwner()))
+                        .orElse(AssignmentStrategy.roundRobin(support)))
+                .listener(EventListener.of(
+                        RequestEvent.InboundRequestOverdue.class,
+                        e -> out.printf(
+                                "  event: %s overdue for '%s'%n",
+                                e.target(), e.request().subject())))
+                .build()
+                .forTenant(TenantId.of("saigon-distribution"))
+                .as(Actor.user("linh.tran"));
+        RequestService requests = desk.requests();
+        Instant now = crm.clock().instant();
+        Interaction whatsapp = interactions.log(InteractionDraft.of(Channel.WHATSAPP, Direction.INBOUND, now, ngoc.id())
+                .subject("Giao hàng trễ / late delivery")
+                .externalId("wa:ABGGFlA5FpafAgo6EhM"));
+        Request late = requests.open(RequestDraft.from(whatsapp.id(), ngoc.id(), "Late delivery of order 2026-117")
+                .kind(RequestKind.COMPLAINT));
+        Request invoice = requests.open(RequestDraft.of(company.id(), "Invoice 4711 charged twice")
+                .topic("billing")
+                .priority(Priority.HIGH));
+        out.printf(
+                "   '%s' from %s: assigned to %s, first answer due %s%n",
+                late.subject(), late.channel(), late.assignee().orElseThrow(), late.firstResponseDue());
+        out.printf(
+                "   '%s' (billing): assigned to the owner %s%n",
+                invoice.subject(), invoice.assignee().orElseThrow());
+        requests.answer(invoice.id());
+        Instant anHourLater = now.plus(Duration.ofHours(1));
+        out.printf(
+                "   overdue an hour later: %s%n",
+                requests.overdue(anHourLater).stream()
+                        .map(o -> o.request().subject() + " (" + o.target() + ")")
+                        .toList());
+        out.printf(
+                "   polled again: still %d overdue, no second event%n",
+                requests.overdue(anHourLater).size());
+
+        out.println("8. Tasks, reminders and a contact cadence");
+        TaskService tasks = desk.tasks();
+        Task callBack = tasks.create(TaskDraft.of(
+                        TaskKind.CALL_BACK,
+                        "Call Ngọc about the new delivery date",
+                        now.plus(Duration.ofHours(3)),
+                        late.assignee().orElseThrow())
+                .customer(ngoc.id())
+                .request(late.id())
+                .remindBefore(Duration.ofMinutes(15)));
+        out.printf("   %s for %s, due %s%n", callBack.title(), callBack.assignee(), callBack.due());
+        for (DueReminder reminder : tasks.dueReminders(now, now.plus(Duration.ofHours(4)))) {
+            out.printf(
+                    "   reminder at %s: %s%n",
+                    reminder.reminder().remindAt(), reminder.task().title());
+        }
+        out.printf(
+                "   the scheduler polls again: %d reminder(s)%n",
+                tasks.dueReminders(now, now.plus(Duration.ofHours(4))).size());
+        ContactCadence dormant = new ContactCadence(
+                "dormant-customers",
+                CustomerQuery.all().withStage(LifecycleStage.CUSTOMER),
+                90,
+                FollowUp.of(
+                        TaskKind.FOLLOW_UP,
+                        "Check in: no contact for 90 days",
+                        Duration.ofDays(2),
+                        StaffId.of("linh.tran")));
+        out.printf("   cadence today: %s%n", tasks.runCadence(dormant));
+
+        Customer360 picture = desk.customer360(ngoc.id(), 3);
+        out.printf(
+                "   360 of %s: %d interactions (last %s), %d open request(s), %d open task(s)%n",
+                picture.customer().displayName(),
+                picture.interactionCount(),
+                picture.lastContactAt().orElseThrow(),
+                picture.openRequests().size(),
+                picture.openTasks().size());
         return List.of(company, ngoc, ivan, yamada);
     }
 

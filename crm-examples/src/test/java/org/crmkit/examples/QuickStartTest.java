@@ -49,6 +49,18 @@ class QuickStartTest {
                 .contains("EMAIL   0 in, 1 out")
                 .contains("MEETING 0 in, 1 out")
                 .contains("the company's timeline shows the meeting too: 1 interaction(s)")
+                .contains("'Late delivery of order 2026-117' from WHATSAPP: assigned to minh.le")
+                .contains("'Invoice 4711 charged twice' (billing): assigned to the owner linh.tran")
+                .contains("overdue an hour later: [Late delivery of order 2026-117 (FIRST_RESPONSE)]")
+                .contains("polled again: still 1 overdue, no second event")
+                .contains("reminder at ")
+                .contains("the scheduler polls again: 0 reminder(s)")
+                .contains(
+                        "cadence today: CadenceReport[customersChecked=1, lapsed=0, tasksCreated=0, alreadyPlanned=0]")
+                .contains("360 of Thị Ngọc Đặng: 4 interactions")
+                .contains("1 open request(s), 1 open task(s)")
                 .doesNotContain("(unexpected)");
+        assertThat(out.split("event: FIRST_RESPONSE overdue for 'Late delivery of order 2026-117'", -1))
+                .hasSize(2);
     }
 }

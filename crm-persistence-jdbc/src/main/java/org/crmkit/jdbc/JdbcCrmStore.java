@@ -11,7 +11,10 @@ import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
 import org.crmkit.core.interaction.InteractionRepository;
+import org.crmkit.core.routing.RotationRepository;
+import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.spi.CrmStore;
+import org.crmkit.core.task.TaskRepository;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -139,6 +142,43 @@ public final class JdbcCrmStore implements CrmStore {
     }
 
     /**
+     * The service requests of {@code tenant}, one row each in {@code crm_request}: every read is one
+     * statement, the overdue list ranges over an index on the earliest pending deadline, and a second
+     * request opened by the same interaction is refused by a unique key. Instants are kept to the
+     * microsecond, what finer there is is cut.
+     *
+     * @throws ValidationException when {@code tenant} is null
+     */
+    @Override
+    public RequestRepository requests(TenantId tenant) {
+        return new JdbcRequestRepository(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * The tasks of {@code tenant}, in {@code crm_task} and their reminders in {@code
+     * crm_task_reminder}: a list of any number of tasks is read in two statements (the tasks, then
+     * their reminders), the tasks with reminders due in a window are found first through an index on
+     * undelivered reminders of open tasks by time, and origins compare exactly under a unique key.
+     * Instants and reminder offsets are kept to the microsecond, what finer there is is cut.
+     *
+     * @throws ValidationException when {@code tenant} is null
+     */
+    @Override
+    public TaskRepository tasks(TenantId tenant) {
+        return new JdbcTaskRepository(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * Whose turn it is in each of {@code tenant}'s teams, one row per team in {@code crm_rotation}.
+     *
+     * @throws ValidationException when {@code tenant} is null
+     */
+    @Override
+    public RotationRepository rotations(TenantId tenant) {
+        return new JdbcRotationRepository(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
      * Runs {@code work} on one connection as one database transaction, or as part of the one the
      * thread already runs.
      *
@@ -150,6 +190,12 @@ public final class JdbcCrmStore implements CrmStore {
     public <T> T inTransaction(Supplier<T> work) {
         ValidationException.requireNonNull(work, "work");
         return tx.inTransaction(work);
+    }
+
+    /** Whether the calling thread is inside {@link #inTransaction}. */
+    @Override
+    public boolean inUnitOfWork() {
+        return tx.inUnit();
     }
 
     @Override

@@ -286,6 +286,54 @@ final class JdbcInteractionRepository implements InteractionRepository {
         });
     }
 
+    /**
+     * Reads the latest {@code occurred_at} of each customer's participant rows that no correction
+     * superseded, with one grouped statement per {@value Sql#MAX_IN} customers over the timeline
+     * index (on H2 joined to the customers as a VALUES table, which it probes the index with).
+     */
+    @Override
+    public Map<CustomerId, Instant> lastContacts(Collection<CustomerId> customers) {
+        ValidationException.requireNonNull(customers, "customers");
+        Set<UUID> wanted = new LinkedHashSet<>();
+        for (CustomerId customer : customers) {
+            wanted.add(ValidationException.requireNonNull(customer, "customers").value());
+        }
+        Map<CustomerId, Instant> last = new HashMap<>();
+        if (wanted.isEmpty()) {
+            return last;
+        }
+        return tx.read("reading when " + wanted.size() + " customers were last in contact", connection -> {
+            for (List<UUID> chunk : Sql.chunks(new ArrayList<>(wanted), Sql.MAX_IN)) {
+                Sql sql = new Sql();
+                if (dialect == JdbcDialect.H2) {
+                    sql.append("SELECT v.customer_id, MAX(p.occurred_at) AS last_at FROM ")
+                            .valuesTable(chunk, "UUID", "v", "customer_id")
+                            .append(" JOIN crm_interaction_participant p ON p.tenant_id = ")
+                            .value(tenant.value())
+                            .append(" AND p.customer_id = v.customer_id")
+                            .append(CORRECTIONS)
+                            .append(" WHERE s.supersedes_id IS NULL GROUP BY v.customer_id");
+                } else {
+                    sql.append("SELECT p.customer_id, MAX(p.occurred_at) AS last_at FROM crm_interaction_participant p")
+                            .append(CORRECTIONS)
+                            .append(" WHERE ")
+                            .keyIn("p.tenant_id", "p.customer_id", tenant.value(), chunk, dialect)
+                            .append(UNCORRECTED)
+                            .append(" GROUP BY p.customer_id");
+                }
+                try (PreparedStatement statement = sql.prepare(connection, dialect);
+                        ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        last.put(
+                                new CustomerId(dialect.getUuid(rows, "customer_id")),
+                                dialect.getInstant(rows, "last_at"));
+                    }
+                }
+            }
+            return last;
+        });
+    }
+
     // ---- writing -----------------------------------------------------------------------------
 
     /**

@@ -136,6 +136,27 @@ final class Sql {
         return this;
     }
 
+    /**
+     * Appends the derived table {@code (VALUES (CAST(? AS type)), …) alias(column)} of {@code values},
+     * each once, to join by equality on its column: H2 then finds the rows of each value through an
+     * index led by the tenant and that column, where for {@code tenant_id = ? AND column IN (…)} it
+     * reads the index by the tenant alone.
+     */
+    Sql valuesTable(Collection<?> values, String type, String alias, String column) {
+        if (values.isEmpty() || values.size() > MAX_IN) {
+            throw new IllegalArgumentException("a VALUES list holds 1 to " + MAX_IN + " values, not " + values.size());
+        }
+        text.append("(VALUES ");
+        String comma = "";
+        for (Object value : values) {
+            text.append(comma).append("(CAST(? AS ").append(type).append("))");
+            this.values.add(value);
+            comma = ", ";
+        }
+        text.append(") ").append(alias).append('(').append(column).append(')');
+        return this;
+    }
+
     /** Appends {@code ?, ?, …} for {@code texts}, padded with the last one like {@link #ids}. */
     Sql texts(Collection<String> texts) {
         if (texts.isEmpty() || texts.size() > MAX_IN) {

@@ -17,7 +17,10 @@ import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
 import org.crmkit.core.interaction.InteractionRepository;
+import org.crmkit.core.routing.RotationRepository;
+import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.spi.CrmStore;
+import org.crmkit.core.task.TaskRepository;
 import org.crmkit.jpa.internal.AddressLinesConverter;
 import org.crmkit.jpa.internal.AttributeMapConverter;
 import org.crmkit.jpa.internal.AuditValue;
@@ -29,6 +32,10 @@ import org.crmkit.jpa.internal.InteractionEntity;
 import org.crmkit.jpa.internal.InteractionLinkEntity;
 import org.crmkit.jpa.internal.InteractionParticipantEntity;
 import org.crmkit.jpa.internal.RelationshipEntity;
+import org.crmkit.jpa.internal.RequestEntity;
+import org.crmkit.jpa.internal.RotationEntity;
+import org.crmkit.jpa.internal.TaskEntity;
+import org.crmkit.jpa.internal.TaskReminderEntity;
 
 /**
  * A {@link CrmStore} over Jakarta Persistence: CRMKit's data kept by the host's own persistence
@@ -77,6 +84,15 @@ import org.crmkit.jpa.internal.RelationshipEntity;
  * without a failed statement (which on PostgreSQL would abort the whole transaction, the host's
  * included); only a concurrent writer of the same value makes the insert itself fail.
  *
+ * <p><b>Requests, tasks and rotations.</b> Each is a versioned row ({@code crmkit_request}, {@code
+ * crmkit_task}, {@code crmkit_rotation}); a task's reminders are rows of {@code
+ * crmkit_task_reminder} that its version covers. Every save bumps the version, also one that changes
+ * nothing. Before an insert the store looks up the id, the opening interaction of a request and the
+ * origin of a task, so that a taken one fails with {@code ConcurrentUpdateException} without a
+ * failed statement; a concurrent writer of the same value makes the insert fail with the same
+ * exception. Lists of tasks read all their reminders in one statement. Taking a team's turn locks
+ * its rotation's row until the unit of work ends, so concurrent turns wait instead of failing.
+ *
  * <p><b>Batching.</b> {@code saveAll} persists new customers, and {@code appendAll} new interactions,
  * in chunks and flushes each once, so the provider's JDBC batching applies; enable it in the
  * persistence unit, with Hibernate {@code hibernate.jdbc.batch_size=50} and {@code
@@ -104,6 +120,10 @@ public final class JpaCrmStore implements CrmStore {
             InteractionEntity.class,
             InteractionParticipantEntity.class,
             InteractionLinkEntity.class,
+            RequestEntity.class,
+            TaskEntity.class,
+            TaskReminderEntity.class,
+            RotationEntity.class,
             ContactPointValue.class,
             AuditValue.class,
             AttributeMapConverter.class,
@@ -190,6 +210,31 @@ public final class JpaCrmStore implements CrmStore {
     }
 
     /**
+     * The service requests of {@code tenant}, in {@code crmkit_request}. A request's {@code
+     * nextDeadline} is stored with it, so that the overdue list is one index range; instants are kept
+     * to the microsecond.
+     */
+    @Override
+    public RequestRepository requests(TenantId tenant) {
+        return new JpaRequestRepository(this, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * The tasks of {@code tenant}, in {@code crmkit_task} with their reminders in {@code
+     * crmkit_task_reminder}; instants and reminder offsets are kept to the microsecond.
+     */
+    @Override
+    public TaskRepository tasks(TenantId tenant) {
+        return new JpaTaskRepository(this, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /** The rotations of {@code tenant}'s teams, in {@code crmkit_rotation}. */
+    @Override
+    public RotationRepository rotations(TenantId tenant) {
+        return new JpaRotationRepository(this, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
      * Runs {@code action} after commit: at once for a store with its own transactions (its
      * outermost {@link #inTransaction} has committed when it returns), and through the hook given to
      * {@link Builder#joinHostTransactions(Supplier, Consumer)} when the store joins the host's
@@ -252,9 +297,11 @@ public final class JpaCrmStore implements CrmStore {
     /**
      * Whether the calling thread works in a unit of work that lasts beyond one repository call:
      * inside {@link #inTransaction} of a store with its own transactions, and always when the store
-     * joins the host's transactions (which it must only be called inside).
+     * joins the host's transactions (which it must only be called inside), so that work retried on
+     * a conflict is retried by the owner of the host's transaction, never inside it.
      */
-    boolean inUnitOfWork() {
+    @Override
+    public boolean inUnitOfWork() {
         return factory == null || units.get() != null;
     }
 

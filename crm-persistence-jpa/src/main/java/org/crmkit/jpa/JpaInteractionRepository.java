@@ -47,7 +47,8 @@ import org.crmkit.jpa.internal.InteractionParticipantEntity;
  * apply to that one table; superseded interactions are left out by a probe of the unique index on
  * {@code supersedes_id}. The interactions of a page (or of any read) are then completed in one
  * statement for all their participants and, when any has links, one for all their links, per {@value
- * #CHUNK} interactions. Interactions are append-only and their rows are written in one transaction,
+ * #CHUNK} interactions. {@code activity} and {@code lastContacts} are aggregate queries over the
+ * same index. Interactions are append-only and their rows are written in one transaction,
  * so these statements cannot read a half-written interaction.
  *
  * <p>Writes check ids, external ids and corrections in the database before they insert (one query
@@ -232,6 +233,43 @@ final class JpaInteractionRepository implements InteractionRepository {
                 counts.forEach(
                         (channel, n) -> activity.add(new ChannelActivity(channel, n[0], n[1], last.get(channel))));
                 return activity;
+            } catch (RuntimeException e) {
+                throw Errors.translate(e);
+            }
+        });
+    }
+
+    /**
+     * One aggregate query per {@value #CHUNK} customers: the latest occurrence per participant
+     * customer, along the timeline index, among the interactions no correction superseded.
+     */
+    @Override
+    public Map<CustomerId, Instant> lastContacts(Collection<CustomerId> customers) {
+        ValidationException.requireNonNull(customers, "customers");
+        Set<UUID> asked = new LinkedHashSet<>();
+        for (CustomerId customer : customers) {
+            asked.add(ValidationException.requireNonNull(customer, "customers").value());
+        }
+        if (asked.isEmpty()) {
+            return Map.of();
+        }
+        return store.run(em -> {
+            try {
+                Map<CustomerId, Instant> last = new HashMap<>();
+                for (List<UUID> chunk : chunks(new ArrayList<>(asked))) {
+                    for (Object[] row : em.createQuery(
+                                    "select p.customerId, max(p.occurredAt) from " + PARTICIPANT + " p"
+                                            + " where p.tenantId = :tenant and p.customerId in :customers"
+                                            + " and " + NOT_SUPERSEDED
+                                            + " group by p.customerId",
+                                    Object[].class)
+                            .setParameter("tenant", tenant.value())
+                            .setParameter("customers", chunk)
+                            .getResultList()) {
+                        last.put(new CustomerId((UUID) row[0]), (Instant) row[1]);
+                    }
+                }
+                return last;
             } catch (RuntimeException e) {
                 throw Errors.translate(e);
             }

@@ -12,7 +12,10 @@ import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
 import org.crmkit.core.interaction.InteractionRepository;
+import org.crmkit.core.routing.RotationRepository;
+import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.spi.CrmStore;
+import org.crmkit.core.task.TaskRepository;
 
 /**
  * A {@link CrmStore} that serves customer lookups by id from a Caffeine cache in front of another
@@ -53,6 +56,26 @@ public final class CachingCrmStore implements CrmStore {
     @Override
     public InteractionRepository interactions(TenantId tenant) {
         return store.interactions(tenant);
+    }
+
+    @Override
+    public RequestRepository requests(TenantId tenant) {
+        return store.requests(tenant);
+    }
+
+    @Override
+    public TaskRepository tasks(TenantId tenant) {
+        return store.tasks(tenant);
+    }
+
+    @Override
+    public RotationRepository rotations(TenantId tenant) {
+        return store.rotations(tenant);
+    }
+
+    @Override
+    public boolean inUnitOfWork() {
+        return store.inUnitOfWork();
     }
 
     @Override

@@ -20,6 +20,17 @@ public final class PageRequest {
         this.after = after;
     }
 
+    /**
+     * Returns {@code limit}, or throws naming {@code field} when it is not between 1 and {@value
+     * #MAX_SIZE}: the bound of every short list that is not paged.
+     */
+    public static int requireLimit(int limit, String field) {
+        if (limit < 1 || limit > MAX_SIZE) {
+            throw new ValidationException(field, "must be between 1 and " + MAX_SIZE + ", was " + limit);
+        }
+        return limit;
+    }
+
     /** The first page of {@code size} items. */
     public static PageRequest first(int size) {
         return new PageRequest(size, null);

@@ -45,9 +45,9 @@ public final class Interaction {
     /** The longest duration an interaction may have. */
     public static final Duration MAX_DURATION = Duration.ofDays(366);
     /** The earliest instant an interaction may have occurred at or have been recorded at. */
-    public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    public static final Instant EARLIEST = org.crmkit.core.common.TimeBounds.EARLIEST;
     /** The latest instant an interaction may have occurred at or have been recorded at. */
-    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    public static final Instant LATEST = org.crmkit.core.common.TimeBounds.LATEST;
 
     private final InteractionId id;
     private final TenantId tenant;
@@ -259,11 +259,7 @@ public final class Interaction {
     }
 
     private static Instant checkInstant(Instant at, String field) {
-        ValidationException.requireNonNull(at, field);
-        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
-            throw new ValidationException(field, "must lie between " + EARLIEST + " and " + LATEST + ", was " + at);
-        }
-        return at;
+        return org.crmkit.core.common.TimeBounds.require(at, field);
     }
 
     private static Duration checkDuration(Duration duration) {

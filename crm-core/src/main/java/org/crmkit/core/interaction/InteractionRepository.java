@@ -1,10 +1,13 @@
 package org.crmkit.core.interaction;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.crmkit.core.common.Page;
@@ -102,4 +105,19 @@ public interface InteractionRepository {
      * org.crmkit.core.common.Channel} ordinal; empty when there is none.
      */
     List<ChannelActivity> activity(CustomerId customer);
+
+    /**
+     * When each of {@code customers} was last in contact: the latest {@link Interaction#occurredAt()}
+     * among the interactions no correction superseded in which the customer takes part. Customers
+     * without any are left out. Stores override it to answer in one round trip.
+     */
+    default Map<CustomerId, Instant> lastContacts(Collection<CustomerId> customers) {
+        Map<CustomerId, Instant> last = new HashMap<>();
+        for (CustomerId customer : new LinkedHashSet<>(customers)) {
+            timeline(customer, TimelineQuery.all(), PageRequest.first(1)).items().stream()
+                    .findFirst()
+                    .ifPresent(i -> last.put(customer, i.occurredAt()));
+        }
+        return last;
+    }
 }

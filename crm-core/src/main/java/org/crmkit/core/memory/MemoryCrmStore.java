@@ -10,7 +10,16 @@ import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
 import org.crmkit.core.interaction.InteractionRepository;
+import org.crmkit.core.routing.Rotation;
+import org.crmkit.core.routing.RotationRepository;
+import org.crmkit.core.routing.TeamId;
+import org.crmkit.core.service.Request;
+import org.crmkit.core.service.RequestId;
+import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.spi.CrmStore;
+import org.crmkit.core.task.Task;
+import org.crmkit.core.task.TaskId;
+import org.crmkit.core.task.TaskRepository;
 
 /**
  * A {@link CrmStore} that keeps everything in the JVM's heap: the reference behaviour every other
@@ -44,6 +53,21 @@ public final class MemoryCrmStore implements CrmStore {
     @Override
     public InteractionRepository interactions(TenantId tenant) {
         return new MemoryInteractionRepository(this, data(tenant).interactions);
+    }
+
+    @Override
+    public RequestRepository requests(TenantId tenant) {
+        return new MemoryRequestRepository(this, tenant, data(tenant).requests);
+    }
+
+    @Override
+    public TaskRepository tasks(TenantId tenant) {
+        return new MemoryTaskRepository(this, tenant, data(tenant).tasks);
+    }
+
+    @Override
+    public RotationRepository rotations(TenantId tenant) {
+        return new MemoryRotationRepository(this, data(tenant).rotations);
     }
 
     @Override
@@ -108,6 +132,9 @@ public final class MemoryCrmStore implements CrmStore {
         final CustomerTable customers;
         final RelationshipTable relationships;
         final InteractionTable interactions;
+        final VersionedTable<RequestId, Request> requests = new VersionedTable<>("Request", Request::version);
+        final VersionedTable<TaskId, Task> tasks = new VersionedTable<>("Task", Task::version);
+        final VersionedTable<TeamId, Rotation> rotations = new VersionedTable<>("Rotation", Rotation::version);
 
         TenantData(TenantId tenant) {
             this.customers = new CustomerTable(tenant);

@@ -5,6 +5,9 @@ import org.crmkit.core.common.Transactions;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
 import org.crmkit.core.interaction.InteractionRepository;
+import org.crmkit.core.routing.RotationRepository;
+import org.crmkit.core.service.RequestRepository;
+import org.crmkit.core.task.TaskRepository;
 
 /**
  * The port a persistence adapter implements: one repository per aggregate, handed out for one
@@ -25,6 +28,15 @@ public interface CrmStore extends Transactions {
 
     /** The interactions with customers of {@code tenant}. */
     InteractionRepository interactions(TenantId tenant);
+
+    /** The service requests of {@code tenant}. */
+    RequestRepository requests(TenantId tenant);
+
+    /** The tasks and reminders of {@code tenant}. */
+    TaskRepository tasks(TenantId tenant);
+
+    /** Whose turn it is in each of {@code tenant}'s teams. */
+    RotationRepository rotations(TenantId tenant);
 
     /**
      * Runs {@code action} once the changes of the unit of work that just ended on the calling thread

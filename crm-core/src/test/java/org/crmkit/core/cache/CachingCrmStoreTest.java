@@ -138,6 +138,21 @@ class CachingCrmStoreTest {
         }
 
         @Override
+        public org.crmkit.core.service.RequestRepository requests(TenantId tenant) {
+            return store.requests(tenant);
+        }
+
+        @Override
+        public org.crmkit.core.task.TaskRepository tasks(TenantId tenant) {
+            return store.tasks(tenant);
+        }
+
+        @Override
+        public org.crmkit.core.routing.RotationRepository rotations(TenantId tenant) {
+            return store.rotations(tenant);
+        }
+
+        @Override
         public <T> T inTransaction(Supplier<T> work) {
             return store.inTransaction(work);
         }
