@@ -36,6 +36,7 @@ public final class Crm {
     private final EventDispatcher events;
     private final ServiceLevelPolicy serviceLevels;
     private final AssignmentStrategy requestRouting;
+    private final AssignmentStrategy leadRouting;
 
     private Crm(Builder b) {
         this.store = b.cache == null ? b.store : CachingCrmStore.wrap(b.store, b.cache);
@@ -45,6 +46,7 @@ public final class Crm {
         this.events = new EventDispatcher(b.listeners);
         this.serviceLevels = b.serviceLevels;
         this.requestRouting = b.requestRouting;
+        this.leadRouting = b.leadRouting;
     }
 
     /** Starts configuring a {@code Crm}. */
@@ -95,6 +97,10 @@ public final class Crm {
         return requestRouting;
     }
 
+    AssignmentStrategy leadRouting() {
+        return leadRouting;
+    }
+
     /** The work of one tenant, waiting for the actor. Immutable. */
     public static final class TenantAccess {
         private final Crm crm;
@@ -126,6 +132,7 @@ public final class Crm {
         private CacheSettings cache;
         private ServiceLevelPolicy serviceLevels = ServiceLevelPolicy.standard();
         private AssignmentStrategy requestRouting;
+        private AssignmentStrategy leadRouting;
 
         private Builder() {}
 
@@ -172,6 +179,15 @@ public final class Crm {
         /** How new requests are routed to staff and teams; unless set, they open unassigned. */
         public Builder requestRouting(AssignmentStrategy strategy) {
             this.requestRouting = Objects.requireNonNull(strategy, "strategy");
+            return this;
+        }
+
+        /**
+         * Who owns new opportunities whose draft and customer name no owner (new leads); unless set,
+         * such drafts are refused.
+         */
+        public Builder leadRouting(AssignmentStrategy strategy) {
+            this.leadRouting = Objects.requireNonNull(strategy, "strategy");
             return this;
         }
 

@@ -12,6 +12,7 @@ import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.CustomerService;
 import org.crmkit.core.interaction.InteractionService;
 import org.crmkit.core.report.Customer360;
+import org.crmkit.core.sales.SalesService;
 import org.crmkit.core.service.RequestService;
 import org.crmkit.core.task.TaskService;
 
@@ -77,6 +78,20 @@ public final class CrmScope implements Transactions {
                 crm.requestRouting());
     }
 
+    /** Sales: pipelines, opportunities from lead to won or lost, and orders. */
+    public SalesService sales() {
+        var store = crm.store();
+        return new SalesService(
+                context,
+                store.pipelines(tenant),
+                store.opportunities(tenant),
+                store.orders(tenant),
+                store.customers(tenant),
+                customers(),
+                store.rotations(tenant),
+                crm.leadRouting());
+    }
+
     /** Tasks, reminders and contact cadences. */
     public TaskService tasks() {
         var store = crm.store();
@@ -98,8 +113,8 @@ public final class CrmScope implements Transactions {
 
     /**
      * The whole picture of customer {@code id}: profile, the {@code recent} latest interactions,
-     * contact per channel, open requests and open tasks, read in one unit of work with a fixed
-     * number of queries.
+     * contact per channel, open requests, open tasks, open opportunities and latest orders, read in
+     * one unit of work with a fixed number of queries.
      *
      * @throws org.crmkit.core.common.NotFoundException when the tenant has no such customer
      * @throws ValidationException naming {@code page.size} when {@code recent} is not 1–1000
@@ -113,7 +128,9 @@ public final class CrmScope implements Transactions {
                 store.customers(tenant),
                 store.interactions(tenant),
                 store.requests(tenant),
-                store.tasks(tenant)));
+                store.tasks(tenant),
+                store.opportunities(tenant),
+                store.orders(tenant)));
     }
 
     /**

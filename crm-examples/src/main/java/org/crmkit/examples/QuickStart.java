@@ -45,6 +45,15 @@ import org.crmkit.core.routing.AssignmentStrategy;
 import org.crmkit.core.routing.RoutingCondition;
 import org.crmkit.core.routing.RoutingRule;
 import org.crmkit.core.routing.Team;
+import org.crmkit.core.sales.ForecastCategory;
+import org.crmkit.core.sales.LineItem;
+import org.crmkit.core.sales.Opportunity;
+import org.crmkit.core.sales.OpportunityDraft;
+import org.crmkit.core.sales.Order;
+import org.crmkit.core.sales.OrderDraft;
+import org.crmkit.core.sales.Pipeline;
+import org.crmkit.core.sales.PipelineDraft;
+import org.crmkit.core.sales.SalesService;
 import org.crmkit.core.service.Request;
 import org.crmkit.core.service.RequestDraft;
 import org.crmkit.core.service.RequestEvent;
@@ -68,7 +77,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * company, searches by name without caring for case or accents, shows a duplicate being refused,
  * keeps a contact history (a call imported twice is recorded once, a correction supersedes it), opens
  * and routes service requests with deadlines, lists what is overdue (announced once), hands out task
- * reminders once, runs a contact cadence and reads a customer 360. Runs on the JDBC store over an embedded H2 file database, made afresh in
+ * reminders once, runs a contact cadence, reads a customer 360, and takes an opportunity through a
+ * pipeline to an order. Runs on the JDBC store over an embedded H2 file database, made afresh in
  * {@code target/quickstart} on each run; pass another JDBC URL (PostgreSQL, MariaDB) as the system
  * property {@code crmkit.jdbc.url}, with {@code crmkit.jdbc.user} and {@code crmkit.jdbc.password}.
  *
@@ -314,6 +324,47 @@ public final class QuickStart {
                 picture.lastContactAt().orElseThrow(),
                 picture.openRequests().size(),
                 picture.openTasks().size());
+
+        out.println("9. A pipeline, an opportunity and orders");
+        SalesService sales = scope.sales();
+        Pipeline wholesale = sales.createPipeline(PipelineDraft.named("Wholesale")
+                .stage("Qualify", 10)
+                .stage("Proposal", 40, ForecastCategory.BEST_CASE)
+                .stage("Negotiation", 70, ForecastCategory.COMMIT)
+                .lostReasons("price", "competitor", "no budget"));
+        Opportunity deal = sales.createOpportunity(OpportunityDraft.of(
+                        company.id(), wholesale.id(), "Autumn restock", LocalDate.of(2027, 3, 31))
+                .line(LineItem.of("SKU-118", "40", Money.of("125000", "VND")).discounted("0.1"))
+                .line(LineItem.of("SKU-220", "12", Money.of("480000", "VND"))));
+        sales.moveToStage(deal.id(), wholesale.stages().get(1).id());
+        try {
+            sales.lose(deal.id(), "weather");
+        } catch (org.crmkit.core.common.ValidationException e) {
+            out.printf("   refused: %s%n", e.getMessage());
+        }
+        Opportunity won = sales.win(deal.id(), "relationship");
+        out.printf(
+                "   '%s' for %s, owner %s: %s, %s after %d stage changes%n",
+                won.name(),
+                company.displayName(),
+                won.owner(),
+                won.amount(),
+                won.status(),
+                won.history().size() - 1);
+        OrderDraft order = OrderDraft.of(company.id(), Instant.parse("2026-03-20T09:30:00Z"))
+                .line(LineItem.of("SKU-118", "40", Money.of("112500", "VND")))
+                .line(LineItem.of("SKU-220", "12", Money.of("480000", "VND")))
+                .cost(Money.of("7200000", "VND"))
+                .opportunity(won.id())
+                .externalId("erp:SO-2026-0117");
+        Order recorded = sales.recordOrder(order);
+        sales.recordOrder(order); // the ERP export is read again: nothing is recorded twice
+        out.printf(
+                "   order %s: total %s, margin %s; orders on record: %d%n",
+                recorded.externalId().orElseThrow(),
+                recorded.total(),
+                recorded.margin().orElseThrow(),
+                sales.latestOrders(company.id(), 10).size());
         return List.of(company, ngoc, ivan, yamada);
     }
 

@@ -59,6 +59,9 @@ class QuickStartTest {
                         "cadence today: CadenceReport[customersChecked=1, lapsed=0, tasksCreated=0, alreadyPlanned=0]")
                 .contains("360 of Thị Ngọc Đặng: 4 interactions")
                 .contains("1 open request(s), 1 open task(s)")
+                .contains("refused: reason: must be one of [price, competitor, no budget], was 'weather'")
+                .contains("'Autumn restock' for Phương Nam, owner linh.tran: 10260000 VND, WON after 2 stage changes")
+                .contains("order erp:SO-2026-0117: total 10260000 VND, margin 3060000 VND; orders on record: 1")
                 .doesNotContain("(unexpected)");
         assertThat(out.split("event: FIRST_RESPONSE overdue for 'Late delivery of order 2026-117'", -1))
                 .hasSize(2);

@@ -12,6 +12,9 @@ import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
 import org.crmkit.core.interaction.InteractionRepository;
 import org.crmkit.core.routing.RotationRepository;
+import org.crmkit.core.sales.OpportunityRepository;
+import org.crmkit.core.sales.OrderRepository;
+import org.crmkit.core.sales.PipelineRepository;
 import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.spi.CrmStore;
 import org.crmkit.core.task.TaskRepository;
@@ -176,6 +179,49 @@ public final class JdbcCrmStore implements CrmStore {
     @Override
     public RotationRepository rotations(TenantId tenant) {
         return new JdbcRotationRepository(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * The sales pipelines of {@code tenant}, in {@code crm_pipeline} (won and lost reasons as JSON
+     * arrays) and their stages, in order, in {@code crm_pipeline_stage}: any number of pipelines is
+     * read in two statements, and a save replaces the stages whole. Instants are kept to the
+     * microsecond, what finer there is is cut.
+     *
+     * @throws ValidationException when {@code tenant} is null
+     */
+    @Override
+    public PipelineRepository pipelines(TenantId tenant) {
+        return new JdbcPipelineRepository(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * The opportunities of {@code tenant}, in {@code crm_opportunity} with their line items in {@code
+     * crm_opportunity_line} and their stage history in {@code crm_opportunity_stage_change}: a list
+     * of any number of opportunities is read in at most three statements, the open ones of a customer
+     * or a sales rep through an index led by them and the status, and a save inserts only the history
+     * entries the stored history lacks. Amounts read back exactly (NUMERIC(38, 4) with the currency),
+     * instants to the microsecond, what finer there is is cut.
+     *
+     * @throws ValidationException when {@code tenant} is null
+     */
+    @Override
+    public OpportunityRepository opportunities(TenantId tenant) {
+        return new JdbcOpportunityRepository(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * The orders of {@code tenant}, in {@code crm_order} and their lines in {@code crm_order_line}:
+     * append-only, a customer's latest read newest first over one index, any number of orders in two
+     * statements, batched inserts for {@code appendAll}, and a taken id or external id (compared
+     * exactly, unique in the tenant) refused as a {@link org.crmkit.core.common.ConcurrentUpdateException}
+     * with nothing written. Totals and line totals are stored beside the lines for analysis in SQL.
+     * Instants are kept to the microsecond, what finer there is is cut.
+     *
+     * @throws ValidationException when {@code tenant} is null
+     */
+    @Override
+    public OrderRepository orders(TenantId tenant) {
+        return new JdbcOrderRepository(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
     }
 
     /**

@@ -21,12 +21,14 @@ import org.crmkit.core.customer.Consent;
 import org.crmkit.core.customer.ConsentPurpose;
 
 /**
- * The JSON documents of a customer's open-ended data, written and read with Jackson.
+ * The JSON documents of a customer's open-ended data and of a pipeline's reasons, written and read
+ * with Jackson.
  *
  * <p>Custom attributes are an object of {@code {"type": …, "value": …}} by key; numbers and money
  * amounts are decimal <em>strings</em>, never JSON numbers, so no value passes through a floating
  * point. Money is {@code {"type": "MONEY", "amount": "12.50", "currency": "EUR"}}. Consents are an
- * array in the customer's order, times in ISO-8601. Stateless and thread-safe.
+ * array in the customer's order, times in ISO-8601. A list of texts (a pipeline's won or lost
+ * reasons) is an array of strings in its order. Stateless and thread-safe.
  */
 final class JsonCodec {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -109,6 +111,23 @@ final class JsonCodec {
                     node.path("source").asText()));
         }
         return consents;
+    }
+
+    /** The JSON array of {@code texts}, in their order. */
+    static String writeTexts(List<String> texts) {
+        ArrayNode root = MAPPER.createArrayNode();
+        texts.forEach(root::add);
+        return write(root);
+    }
+
+    /** The texts of the JSON array {@code json}, in their order. */
+    static List<String> readTexts(String json) {
+        JsonNode root = read(json);
+        List<String> texts = new ArrayList<>(root.size());
+        for (JsonNode node : root) {
+            texts.add(node.asText());
+        }
+        return texts;
     }
 
     private static String write(JsonNode node) {

@@ -3,6 +3,9 @@ package org.crmkit.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.crmkit.testkit.fixtures.InteractionFixtures.anInteraction;
+import static org.crmkit.testkit.fixtures.SalesFixtures.aPipeline;
+import static org.crmkit.testkit.fixtures.SalesFixtures.anOpportunity;
+import static org.crmkit.testkit.fixtures.SalesFixtures.anOrder;
 import static org.crmkit.testkit.fixtures.WorkFixtures.aRequest;
 import static org.crmkit.testkit.fixtures.WorkFixtures.aTask;
 
@@ -15,7 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.crmkit.core.Crm;
 import org.crmkit.core.CrmScope;
+import org.crmkit.core.common.Channel;
 import org.crmkit.core.common.ConcurrentUpdateException;
+import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
@@ -28,6 +33,12 @@ import org.crmkit.core.report.Customer360;
 import org.crmkit.core.routing.Rotation;
 import org.crmkit.core.routing.RotationRepository;
 import org.crmkit.core.routing.TeamId;
+import org.crmkit.core.sales.LineItem;
+import org.crmkit.core.sales.Opportunity;
+import org.crmkit.core.sales.OpportunityRepository;
+import org.crmkit.core.sales.OpportunityStatus;
+import org.crmkit.core.sales.Order;
+import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.service.Request;
 import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.service.RequestStatus;
@@ -41,7 +52,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the JDBC store does with requests, tasks and rotations beyond their contract suites: the
- * statements a customer's whole picture costs, whatever its history; instants cut to the
+ * statements a customer's whole picture (with its opportunities and orders) costs, whatever its
+ * history; instants cut to the
  * microsecond; query bounds beyond what a database holds; refused saves inside a unit of work that
  * leave it usable; and last contacts read in one statement per chunk of customers. One subclass per
  * database.
@@ -67,9 +79,10 @@ abstract class JdbcWorkTest {
         JdbcCrmStore counted =
                 JdbcCrmStore.builder(counting).dialect(store.dialect()).build();
         CrmScope scope = Crm.builder().store(counted).build().forTenant(tenant).as(Fixtures.ANNA);
-        CustomerId quiet = history(3, 1, 1);
-        CustomerId busy = history(300, 70, 70);
-        CustomerId idle = history(3, 0, 0);
+        Pipeline pipeline = store.pipelines(tenant).save(aPipeline(tenant));
+        CustomerId quiet = history(3, 1, 1, pipeline, 1, 1);
+        CustomerId busy = history(300, 70, 70, pipeline, 70, 70);
+        CustomerId idle = history(3, 0, 0, pipeline, 0, 0);
 
         counting.reset();
         Customer360 small = scope.customer360(quiet);
@@ -78,31 +91,49 @@ abstract class JdbcWorkTest {
         Customer360 large = scope.customer360(busy);
         List<String> largeStatements = counting.executed();
         counting.reset();
-        scope.customer360(idle);
+        Customer360 none = scope.customer360(idle);
         List<String> idleStatements = counting.executed();
 
         assertThat(small.interactionCount()).isEqualTo(3);
         assertThat(small.openRequests()).hasSize(1);
         assertThat(small.openTasks()).hasSize(1);
+        assertThat(small.openOpportunities()).hasSize(1);
+        assertThat(small.latestOrders()).hasSize(1);
         assertThat(large.interactionCount()).isEqualTo(300);
         assertThat(large.recentInteractions()).hasSize(20);
         assertThat(large.openRequests()).hasSize(Customer360.OPEN_WORK_LIMIT);
         assertThat(large.openTasks()).hasSize(Customer360.OPEN_WORK_LIMIT);
         assertThat(large.openTasks()).allSatisfy(t -> assertThat(t.reminders()).hasSize(2));
+        assertThat(large.openOpportunities())
+                .hasSize(Customer360.OPEN_WORK_LIMIT)
+                .allSatisfy(o -> {
+                    assertThat(o.lines()).hasSize(3);
+                    assertThat(o.history()).hasSize(2);
+                });
+        assertThat(large.latestOrders())
+                .hasSize(Customer360.LATEST_ORDERS)
+                .allSatisfy(o -> assertThat(o.lines()).hasSize(2));
+        assertThat(large.lastPurchaseAt()).contains(T0.plusSeconds(69));
+        assertThat(none.openOpportunities()).isEmpty();
+        assertThat(none.latestOrders()).isEmpty();
         assertThat(largeStatements)
-                .as("customer (3), timeline (2), activity, open requests, open tasks and their reminders")
+                .as("customer (3), timeline (2), activity, open requests, open tasks and their reminders,"
+                        + " open opportunities with their history and lines, latest orders and their lines")
                 .hasSize(smallStatements.size())
-                .hasSize(3 + 2 + 1 + 1 + 2);
+                .hasSize(3 + 2 + 1 + 1 + 2 + 3 + 2);
         assertThat(idleStatements)
-                .as("no tasks: no statement for their reminders")
-                .hasSize(smallStatements.size() - 1);
+                .as("no tasks, opportunities or orders: no statement for their reminders, histories and lines")
+                .hasSize(smallStatements.size() - 4);
     }
 
     /**
      * A stored customer with {@code interactions} interactions, {@code work} open and 5 resolved
-     * requests and {@code work} open tasks with two reminders each and 5 done ones.
+     * requests, {@code work} open tasks with two reminders each and 5 done ones, {@code
+     * opportunities} open opportunities with three lines and two stage changes each and 5 won ones,
+     * and {@code orders} orders of two lines each.
      */
-    private CustomerId history(int interactions, int work, int tasks) {
+    private CustomerId history(
+            int interactions, int work, int tasks, Pipeline pipeline, int opportunities, int orders) {
         CustomerId customer = store.customers(tenant)
                 .save(Fixtures.person(tenant, "Anna", "Ivanova"))
                 .id();
@@ -139,6 +170,36 @@ abstract class JdbcWorkTest {
                     .completedAt(T0)
                     .build());
         }
+        OpportunityRepository deals = store.opportunities(tenant);
+        for (int i = 0; i < opportunities + (opportunities == 0 ? 0 : 5); i++) {
+            Opportunity deal = deals.save(anOpportunity(tenant, customer, pipeline)
+                    .amount(null)
+                    .lines(List.of(
+                            LineItem.of("SKU-1", "1", Money.of("10.00", "EUR")),
+                            LineItem.of("SKU-2", "2.5", Money.of("4.99", "EUR")).discounted("0.1"),
+                            LineItem.of("SKU-3", "3", Money.of("0.01", "EUR"))))
+                    .build());
+            deal = deals.save(deal.movedTo(pipeline.stages().get(1), T0.plusSeconds(i), Fixtures.ANNA));
+            if (i >= opportunities) {
+                deals.save(deal.closed(OpportunityStatus.WON, "price", T0.plusSeconds(i), Fixtures.ANNA));
+            }
+        }
+        List<Order> bought = new ArrayList<>();
+        for (int i = 0; i < orders; i++) {
+            Order one = anOrder(tenant, customer, T0.plusSeconds(i), "SKU-" + i);
+            bought.add(Order.of(
+                    one.id(),
+                    tenant,
+                    customer,
+                    one.orderedAt(),
+                    List.of(one.lines().get(0), LineItem.of("SKU-X", "1", Money.of("1.00", "EUR"))),
+                    null,
+                    Channel.WEB_FORM,
+                    null,
+                    "shop-" + UUID.randomUUID(),
+                    one.audit()));
+        }
+        store.orders(tenant).appendAll(bought);
         return customer;
     }
 

@@ -18,6 +18,9 @@ import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
 import org.crmkit.core.interaction.InteractionRepository;
 import org.crmkit.core.routing.RotationRepository;
+import org.crmkit.core.sales.OpportunityRepository;
+import org.crmkit.core.sales.OrderRepository;
+import org.crmkit.core.sales.PipelineRepository;
 import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.spi.CrmStore;
 import org.crmkit.core.task.TaskRepository;
@@ -31,6 +34,15 @@ import org.crmkit.jpa.internal.CustomerEntity;
 import org.crmkit.jpa.internal.InteractionEntity;
 import org.crmkit.jpa.internal.InteractionLinkEntity;
 import org.crmkit.jpa.internal.InteractionParticipantEntity;
+import org.crmkit.jpa.internal.LineValue;
+import org.crmkit.jpa.internal.OpportunityEntity;
+import org.crmkit.jpa.internal.OpportunityLineEntity;
+import org.crmkit.jpa.internal.OpportunityStageChangeEntity;
+import org.crmkit.jpa.internal.OrderEntity;
+import org.crmkit.jpa.internal.OrderLineEntity;
+import org.crmkit.jpa.internal.PipelineEntity;
+import org.crmkit.jpa.internal.PipelineStageEntity;
+import org.crmkit.jpa.internal.ReasonListConverter;
 import org.crmkit.jpa.internal.RelationshipEntity;
 import org.crmkit.jpa.internal.RequestEntity;
 import org.crmkit.jpa.internal.RotationEntity;
@@ -93,8 +105,19 @@ import org.crmkit.jpa.internal.TaskReminderEntity;
  * exception. Lists of tasks read all their reminders in one statement. Taking a team's turn locks
  * its rotation's row until the unit of work ends, so concurrent turns wait instead of failing.
  *
- * <p><b>Batching.</b> {@code saveAll} persists new customers, and {@code appendAll} new interactions,
- * in chunks and flushes each once, so the provider's JDBC batching applies; enable it in the
+ * <p><b>Sales.</b> Pipelines ({@code crmkit_pipeline}) and opportunities ({@code
+ * crmkit_opportunity}) are versioned rows; a pipeline's stages, and an opportunity's line items and
+ * stage history, are rows of child tables that its version covers, written position by position.
+ * Lists of opportunities read all their lines and history in two more statements, however many
+ * there are, and a read that a writer overtakes between its statements is read again whole. Orders
+ * ({@code crmkit_order}, {@code crmkit_order_line}) are append-only like interactions: ids and
+ * external ids (compared exactly) are looked up before the insert, so a taken one fails with {@code
+ * ConcurrentUpdateException} without a failed statement. Amounts are kept exactly ({@code NUMERIC(38,
+ * 4)} with the currency beside them), quantities and discounts to 4 decimals; an order's total is
+ * stored beside its lines for analysis in SQL.
+ *
+ * <p><b>Batching.</b> {@code saveAll} persists new customers, and {@code appendAll} new interactions
+ * and orders, in chunks and flushes each once, so the provider's JDBC batching applies; enable it in the
  * persistence unit, with Hibernate {@code hibernate.jdbc.batch_size=50} and {@code
  * hibernate.order_inserts=true}.
  *
@@ -124,11 +147,20 @@ public final class JpaCrmStore implements CrmStore {
             TaskEntity.class,
             TaskReminderEntity.class,
             RotationEntity.class,
+            PipelineEntity.class,
+            PipelineStageEntity.class,
+            OpportunityEntity.class,
+            OpportunityLineEntity.class,
+            OpportunityStageChangeEntity.class,
+            OrderEntity.class,
+            OrderLineEntity.class,
             ContactPointValue.class,
             AuditValue.class,
+            LineValue.class,
             AttributeMapConverter.class,
             ConsentListConverter.class,
-            AddressLinesConverter.class);
+            AddressLinesConverter.class,
+            ReasonListConverter.class);
 
     private final EntityManagerFactory factory;
     private final Supplier<EntityManager> hostEntityManager;
@@ -232,6 +264,36 @@ public final class JpaCrmStore implements CrmStore {
     @Override
     public RotationRepository rotations(TenantId tenant) {
         return new JpaRotationRepository(this, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * The sales pipelines of {@code tenant}, in {@code crmkit_pipeline} with their stages in {@code
+     * crmkit_pipeline_stage}; the won and lost reasons are JSON columns of the pipeline's row.
+     */
+    @Override
+    public PipelineRepository pipelines(TenantId tenant) {
+        return new JpaPipelineRepository(this, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * The opportunities of {@code tenant}, in {@code crmkit_opportunity} with their line items in
+     * {@code crmkit_opportunity_line} and their stage history in {@code
+     * crmkit_opportunity_stage_change}; instants are kept to the microsecond, amounts exactly.
+     */
+    @Override
+    public OpportunityRepository opportunities(TenantId tenant) {
+        return new JpaOpportunityRepository(this, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * The orders of {@code tenant}, in {@code crmkit_order} with their lines in {@code
+     * crmkit_order_line}. Appends check ids and external ids before they insert, so a taken one fails
+     * with {@link org.crmkit.core.common.ConcurrentUpdateException} and leaves the unit of work usable;
+     * {@code appendAll} records all or nothing.
+     */
+    @Override
+    public OrderRepository orders(TenantId tenant) {
+        return new JpaOrderRepository(this, ValidationException.requireNonNull(tenant, "tenant"));
     }
 
     /**

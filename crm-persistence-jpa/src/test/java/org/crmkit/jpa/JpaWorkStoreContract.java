@@ -3,6 +3,9 @@ package org.crmkit.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.crmkit.testkit.fixtures.CustomerFixtures.aPerson;
 import static org.crmkit.testkit.fixtures.InteractionFixtures.anInteraction;
+import static org.crmkit.testkit.fixtures.SalesFixtures.aPipeline;
+import static org.crmkit.testkit.fixtures.SalesFixtures.anOpportunity;
+import static org.crmkit.testkit.fixtures.SalesFixtures.anOrder;
 import static org.crmkit.testkit.fixtures.WorkFixtures.aRequest;
 import static org.crmkit.testkit.fixtures.WorkFixtures.aTask;
 
@@ -28,6 +31,7 @@ import javax.sql.DataSource;
 import org.crmkit.core.Crm;
 import org.crmkit.core.CrmScope;
 import org.crmkit.core.common.Actor;
+import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
@@ -36,6 +40,12 @@ import org.crmkit.core.interaction.Interaction;
 import org.crmkit.core.interaction.InteractionRepository;
 import org.crmkit.core.interaction.LinkKind;
 import org.crmkit.core.report.Customer360;
+import org.crmkit.core.sales.LineItem;
+import org.crmkit.core.sales.Opportunity;
+import org.crmkit.core.sales.OpportunityRepository;
+import org.crmkit.core.sales.OpportunityStatus;
+import org.crmkit.core.sales.Order;
+import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.service.Request;
 import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.service.RequestStatus;
@@ -50,7 +60,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the JPA store promises for requests and tasks beyond the crm-testkit contracts: a customer's
- * 360° picture in the same number of statements however long the customer's history, tasks read
+ * 360° picture (opportunities with their lines and history, and orders with their lines, included)
+ * in the same number of statements however long the customer's history, tasks read
  * with all their reminders in one more statement (no N+1), last contacts in one aggregate query,
  * a task that a writer changes between the two statements of its read read again whole, and tasks
  * whose instants and reminder offsets are finer than microseconds kept consistently to the
@@ -74,16 +85,22 @@ abstract class JpaWorkStoreContract {
 
     @Test
     void customer360_takesAsManyStatementsForThreeHundredInteractionsAsForThree() {
-        // both customers have open requests and tasks with reminders and linked interactions, so
-        // that every query of the picture runs for both; only the amounts differ
+        // both customers have open requests and tasks with reminders, linked interactions, open
+        // opportunities with line items and orders with lines, so that every query of the picture
+        // runs for both; only the amounts differ
+        Pipeline pipeline = store.pipelines(tenant).save(aPipeline(tenant));
         CustomerId small = customer();
         interactions(small, 3);
         requests(small, 1);
         tasks(small, 1);
+        opportunities(small, pipeline, 1);
+        orders(small, 1);
         CustomerId large = customer();
         interactions(large, 300);
         requests(large, 8);
         tasks(large, 12);
+        opportunities(large, pipeline, 14);
+        orders(large, 40);
         CrmScope scope = Crm.builder().store(store).build().forTenant(tenant).as(Actor.user("desk"));
         Statistics statistics = db().statistics();
 
@@ -105,8 +122,21 @@ abstract class JpaWorkStoreContract {
         assertThat(largePicture.openTasks())
                 .hasSize(6)
                 .allSatisfy(t -> assertThat(t.reminders()).hasSize(2));
+        assertThat(smallPicture.openOpportunities())
+                .hasSize(1)
+                .allSatisfy(o -> assertThat(o.lines()).hasSize(2));
+        assertThat(largePicture.openOpportunities())
+                .hasSize(7)
+                .allSatisfy(o -> assertThat(o.lines()).hasSize(2))
+                .allSatisfy(o -> assertThat(o.history()).hasSize(2));
+        assertThat(smallPicture.latestOrders()).hasSize(1);
+        assertThat(largePicture.latestOrders())
+                .hasSize(Customer360.LATEST_ORDERS)
+                .allSatisfy(o -> assertThat(o.lines()).hasSize(3));
+        assertThat(largePicture.lastPurchaseAt()).contains(T0.minusSeconds(60));
         assertThat(forLarge)
-                .as("statements for 300 interactions, 8 requests and 12 tasks against 3, 1 and 1")
+                .as("statements for 300 interactions, 8 requests, 12 tasks, 14 opportunities and 40 orders"
+                        + " against 3, 1, 1, 1 and 1")
                 .isEqualTo(forSmall);
     }
 
@@ -299,6 +329,50 @@ abstract class JpaWorkStoreContract {
             }
             requests.save(b.build());
         }
+    }
+
+    /**
+     * {@code count} opportunities of {@code customer} with two line items each, moved to the second
+     * stage; every other one lost.
+     */
+    private void opportunities(CustomerId customer, Pipeline pipeline, int count) {
+        OpportunityRepository opportunities = store.opportunities(tenant);
+        for (int i = 0; i < count; i++) {
+            Opportunity o = opportunities.save(anOpportunity(tenant, customer, pipeline)
+                    .amount(null)
+                    .lines(List.of(
+                            LineItem.of("SKU-" + i, "3", Money.of("19.90", "EUR")),
+                            LineItem.of("Service", "1.5", Money.of("80.00", "EUR"))
+                                    .discounted("0.1")))
+                    .build());
+            o = opportunities.save(o.movedTo(pipeline.stages().get(1), T0, Actor.user("rep")));
+            if (i % 2 == 1) {
+                opportunities.save(o.closed(OpportunityStatus.LOST, "price", T0.plusSeconds(60), Actor.user("rep")));
+            }
+        }
+    }
+
+    /** {@code count} orders of {@code customer} with three lines each, a minute apart, the latest a minute before T0. */
+    private void orders(CustomerId customer, int count) {
+        List<Order> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Order order = anOrder(tenant, customer, T0.minusSeconds(60L * (i + 1)), "SKU-" + i);
+            batch.add(Order.of(
+                    order.id(),
+                    tenant,
+                    customer,
+                    order.orderedAt(),
+                    List.of(
+                            order.lines().get(0),
+                            LineItem.of("Gift wrap", "1", Money.of("2.50", "EUR")),
+                            LineItem.of("Shipping", "1", Money.of("4.90", "EUR"))),
+                    Money.of("12.00", "EUR"),
+                    null,
+                    null,
+                    "shop:" + order.id(),
+                    order.audit()));
+        }
+        store.orders(tenant).appendAll(batch);
     }
 
     /** {@code count} tasks for {@code customer} with two reminders each, every other one done. */

@@ -367,7 +367,10 @@ public abstract class InteractionRepositoryContract {
             assertThat(winners).hasSize(1);
             assertThat(losers)
                     .hasSize(writers - 1)
-                    .allSatisfy(e -> assertThat(e).isInstanceOf(DuplicateInteractionException.class));
+                    .allSatisfy(e -> assertThat(e)
+                            .isInstanceOfSatisfying(
+                                    DuplicateInteractionException.class,
+                                    d -> assertThat(d.field()).isEqualTo("externalId")));
             assertThat(interactions.findByExternalId("webhook-77")).contains(winners.get(0));
             assertThat(timeline(anna, TimelineQuery.all())).containsExactly(winners.get(0));
         } finally {

@@ -13,6 +13,9 @@ import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
 import org.crmkit.core.interaction.InteractionRepository;
 import org.crmkit.core.routing.RotationRepository;
+import org.crmkit.core.sales.OpportunityRepository;
+import org.crmkit.core.sales.OrderRepository;
+import org.crmkit.core.sales.PipelineRepository;
 import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.spi.CrmStore;
 import org.crmkit.core.task.TaskRepository;
@@ -71,6 +74,21 @@ public final class CachingCrmStore implements CrmStore {
     @Override
     public RotationRepository rotations(TenantId tenant) {
         return store.rotations(tenant);
+    }
+
+    @Override
+    public PipelineRepository pipelines(TenantId tenant) {
+        return store.pipelines(tenant);
+    }
+
+    @Override
+    public OpportunityRepository opportunities(TenantId tenant) {
+        return store.opportunities(tenant);
+    }
+
+    @Override
+    public OrderRepository orders(TenantId tenant) {
+        return store.orders(tenant);
     }
 
     @Override

@@ -63,7 +63,8 @@ public interface InteractionRepository {
     /**
      * Records {@code interaction}. Never replaces: an interaction once recorded stays as it is.
      *
-     * @return the recorded interaction, equal to {@code interaction}
+     * @return the recorded interaction as the store keeps it: equal to {@code interaction} once its
+     *     instants and durations are cut to what the store keeps (microseconds for the SQL stores)
      * @throws DuplicateInteractionException when the tenant already has an interaction with its id
      *     ({@code field() == "id"}) or its external id ({@code "externalId"}), or one that supersedes
      *     the same interaction ({@code "supersedes"}); nothing is written

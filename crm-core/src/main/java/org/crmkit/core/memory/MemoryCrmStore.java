@@ -13,6 +13,13 @@ import org.crmkit.core.interaction.InteractionRepository;
 import org.crmkit.core.routing.Rotation;
 import org.crmkit.core.routing.RotationRepository;
 import org.crmkit.core.routing.TeamId;
+import org.crmkit.core.sales.Opportunity;
+import org.crmkit.core.sales.OpportunityId;
+import org.crmkit.core.sales.OpportunityRepository;
+import org.crmkit.core.sales.OrderRepository;
+import org.crmkit.core.sales.Pipeline;
+import org.crmkit.core.sales.PipelineId;
+import org.crmkit.core.sales.PipelineRepository;
 import org.crmkit.core.service.Request;
 import org.crmkit.core.service.RequestId;
 import org.crmkit.core.service.RequestRepository;
@@ -68,6 +75,21 @@ public final class MemoryCrmStore implements CrmStore {
     @Override
     public RotationRepository rotations(TenantId tenant) {
         return new MemoryRotationRepository(this, data(tenant).rotations);
+    }
+
+    @Override
+    public PipelineRepository pipelines(TenantId tenant) {
+        return new MemoryPipelineRepository(this, tenant, data(tenant).pipelines);
+    }
+
+    @Override
+    public OpportunityRepository opportunities(TenantId tenant) {
+        return new MemoryOpportunityRepository(this, tenant, data(tenant).opportunities);
+    }
+
+    @Override
+    public OrderRepository orders(TenantId tenant) {
+        return new MemoryOrderRepository(this, tenant, data(tenant).orders);
     }
 
     @Override
@@ -135,6 +157,10 @@ public final class MemoryCrmStore implements CrmStore {
         final VersionedTable<RequestId, Request> requests = new VersionedTable<>("Request", Request::version);
         final VersionedTable<TaskId, Task> tasks = new VersionedTable<>("Task", Task::version);
         final VersionedTable<TeamId, Rotation> rotations = new VersionedTable<>("Rotation", Rotation::version);
+        final VersionedTable<PipelineId, Pipeline> pipelines = new VersionedTable<>("Pipeline", Pipeline::version);
+        final VersionedTable<OpportunityId, Opportunity> opportunities =
+                new VersionedTable<>("Opportunity", Opportunity::version);
+        final MemoryOrderRepository.Table orders = new MemoryOrderRepository.Table();
 
         TenantData(TenantId tenant) {
             this.customers = new CustomerTable(tenant);

@@ -16,6 +16,10 @@ import org.crmkit.core.interaction.ChannelActivity;
 import org.crmkit.core.interaction.Interaction;
 import org.crmkit.core.interaction.InteractionRepository;
 import org.crmkit.core.interaction.TimelineQuery;
+import org.crmkit.core.sales.Opportunity;
+import org.crmkit.core.sales.OpportunityRepository;
+import org.crmkit.core.sales.Order;
+import org.crmkit.core.sales.OrderRepository;
 import org.crmkit.core.service.Request;
 import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.task.Task;
@@ -24,15 +28,18 @@ import org.crmkit.core.task.TaskRepository;
 /**
  * One customer's whole picture, as a service desk or a sales rep opens it: the profile, the latest
  * interactions, contact per channel, open requests and open tasks, and key figures. Read in a fixed
- * number of store queries however long the customer's history is (five port calls). A value,
+ * number of store queries however long the customer's history is (seven port calls). A value,
  * immutable and thread-safe; obtain it from {@code crm.forTenant(tenant).as(actor).customer360(id)}.
  *
- * <p>Opportunities, orders and their figures (average order value, last purchase) join it once the
- * sales concept exists.
+ * <p>Figures over the whole order history (average order value, purchase frequency) come with sales
+ * analysis.
  */
 public final class Customer360 {
     /** How many open requests and open tasks the picture holds at most. */
     public static final int OPEN_WORK_LIMIT = 50;
+
+    /** How many of the latest orders the picture holds at most. */
+    public static final int LATEST_ORDERS = 10;
 
     private static final double DAYS_PER_MONTH = 365.2425 / 12;
 
@@ -41,6 +48,8 @@ public final class Customer360 {
     private final List<ChannelActivity> activity;
     private final List<Request> openRequests;
     private final List<Task> openTasks;
+    private final List<Opportunity> openOpportunities;
+    private final List<Order> latestOrders;
     private final Instant asOf;
 
     private Customer360(
@@ -49,12 +58,16 @@ public final class Customer360 {
             List<ChannelActivity> activity,
             List<Request> openRequests,
             List<Task> openTasks,
+            List<Opportunity> openOpportunities,
+            List<Order> latestOrders,
             Instant asOf) {
         this.customer = customer;
         this.recentInteractions = List.copyOf(recentInteractions);
         this.activity = List.copyOf(activity);
         this.openRequests = List.copyOf(openRequests);
         this.openTasks = List.copyOf(openTasks);
+        this.openOpportunities = List.copyOf(openOpportunities);
+        this.latestOrders = List.copyOf(latestOrders);
         this.asOf = asOf;
     }
 
@@ -72,7 +85,9 @@ public final class Customer360 {
             CustomerRepository customers,
             InteractionRepository interactions,
             RequestRepository requests,
-            TaskRepository tasks) {
+            TaskRepository tasks,
+            OpportunityRepository opportunities,
+            OrderRepository orders) {
         ValidationException.requireNonNull(id, "customerId");
         PageRequest page = PageRequest.first(recent);
         Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("Customer", id));
@@ -82,6 +97,8 @@ public final class Customer360 {
                 interactions.activity(id),
                 requests.openForCustomer(id, OPEN_WORK_LIMIT),
                 tasks.openForCustomer(id, OPEN_WORK_LIMIT),
+                opportunities.openForCustomer(id, OPEN_WORK_LIMIT),
+                orders.latestForCustomer(id, LATEST_ORDERS),
                 Objects.requireNonNull(asOf, "asOf"));
     }
 
@@ -108,6 +125,21 @@ public final class Customer360 {
     /** The open tasks, earliest due first, at most {@value #OPEN_WORK_LIMIT}. */
     public List<Task> openTasks() {
         return openTasks;
+    }
+
+    /** The open opportunities, at most {@value #OPEN_WORK_LIMIT}. */
+    public List<Opportunity> openOpportunities() {
+        return openOpportunities;
+    }
+
+    /** The latest orders, newest first, at most {@value #LATEST_ORDERS}. */
+    public List<Order> latestOrders() {
+        return latestOrders;
+    }
+
+    /** When the customer last bought; empty when never. */
+    public Optional<Instant> lastPurchaseAt() {
+        return latestOrders.stream().map(Order::orderedAt).findFirst();
     }
 
     /** When the picture was read. */
@@ -156,6 +188,8 @@ public final class Customer360 {
                 && activity.equals(other.activity)
                 && openRequests.equals(other.openRequests)
                 && openTasks.equals(other.openTasks)
+                && openOpportunities.equals(other.openOpportunities)
+                && latestOrders.equals(other.latestOrders)
                 && asOf.equals(other.asOf);
     }
 

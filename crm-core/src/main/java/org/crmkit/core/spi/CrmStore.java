@@ -6,6 +6,9 @@ import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
 import org.crmkit.core.interaction.InteractionRepository;
 import org.crmkit.core.routing.RotationRepository;
+import org.crmkit.core.sales.OpportunityRepository;
+import org.crmkit.core.sales.OrderRepository;
+import org.crmkit.core.sales.PipelineRepository;
 import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.task.TaskRepository;
 
@@ -37,6 +40,15 @@ public interface CrmStore extends Transactions {
 
     /** Whose turn it is in each of {@code tenant}'s teams. */
     RotationRepository rotations(TenantId tenant);
+
+    /** The sales pipelines of {@code tenant}. */
+    PipelineRepository pipelines(TenantId tenant);
+
+    /** The opportunities of {@code tenant}. */
+    OpportunityRepository opportunities(TenantId tenant);
+
+    /** The orders of {@code tenant}. */
+    OrderRepository orders(TenantId tenant);
 
     /**
      * Runs {@code action} once the changes of the unit of work that just ended on the calling thread

@@ -153,6 +153,21 @@ class CachingCrmStoreTest {
         }
 
         @Override
+        public org.crmkit.core.sales.PipelineRepository pipelines(TenantId tenant) {
+            return store.pipelines(tenant);
+        }
+
+        @Override
+        public org.crmkit.core.sales.OpportunityRepository opportunities(TenantId tenant) {
+            return store.opportunities(tenant);
+        }
+
+        @Override
+        public org.crmkit.core.sales.OrderRepository orders(TenantId tenant) {
+            return store.orders(tenant);
+        }
+
+        @Override
         public <T> T inTransaction(Supplier<T> work) {
             return store.inTransaction(work);
         }

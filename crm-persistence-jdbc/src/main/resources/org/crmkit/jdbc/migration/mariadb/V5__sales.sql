@@ -1,0 +1,159 @@
+-- CRMKit JDBC store, MariaDB and MySQL: sales pipelines with their stages, opportunities with their
+-- line items and stage history, and orders with their lines. The tenant leads every key and index.
+-- MariaDB ignores the names of primary keys, so they have none here. Instants keep microseconds
+-- (DATETIME(6) in UTC). Amounts are DECIMAL(38, 4) with the ISO 4217 code beside them, so that
+-- every currency's minor unit (none for JPY, three for BHD, four for pseudo-currencies) reads back
+-- exactly; quantities are DECIMAL(19, 4) (below 10^15, four decimals) and discounts DECIMAL(5, 4)
+-- (a share from 0 to 1).
+--
+-- crm_pipeline holds one row per pipeline; its won and lost reasons are JSON arrays of strings in
+-- their order, not rows: they are read and written only with their pipeline, never queried on
+-- their own (the reason an opportunity was closed for is in crm_opportunity), so
+-- a column saves a statement on every read and write. Its stages are rows of crm_pipeline_stage in
+-- their order (seq), retired ones where they stood, replaced whole when the pipeline is saved.
+--
+-- crm_opportunity holds one row per opportunity. amount is the opportunity's (the sum of its lines
+-- when it has any, written on every save) and line_count says whether crm_opportunity_line has rows
+-- for it. probability_override is NULL when the stage's probability applies; close_reason and
+-- closed_at are NULL while it is open. The status (OPEN, WON, LOST) follows tenant and customer or
+-- owner in the indexes behind the open lists (crm_opportunity_customer_ix for a customer's,
+-- crm_opportunity_owner_ix for a sales rep's, both by id), and crm_opportunity_close_ix serves the
+-- forecast: the open (or won, or lost) opportunities expected to close in a period.
+-- crm_opportunity_line keeps the line items in their order (seq), replaced whole when the
+-- opportunity is saved; crm_opportunity_stage_change keeps the stage history in its order (seq).
+-- A history only grows, so a save compares it with the stored one and inserts only the entries it
+-- adds (rewriting from the first entry that differs, should one differ).
+--
+-- crm_order holds one row per order; orders are append-only: the store inserts these rows and
+-- never updates or deletes them. total_amount (with currency) repeats the sum of the lines, and
+-- each line row of an order or an opportunity its line_total, rounded as LineItem.total does it, so
+-- that sales analysis sums them in SQL to what the in-memory store computes; cost_amount (in the
+-- same currency) is NULL when unknown. An external id is unique in its tenant and compares
+-- exactly: it is kept as its UTF-8 bytes (VARBINARY, which neither pads nor folds, as
+-- crm_interaction.external_id). crm_order_customer_ix reads a customer's latest orders newest
+-- first, by time then id.
+--
+-- No foreign keys, as in V1, V3 and V4: the ports do not require the customers, pipelines,
+-- campaigns or opportunities named here to exist, the child rows are written only by the store in
+-- the same transaction as their aggregate's row, and checking a key per child row slows bulk loads.
+
+CREATE TABLE crm_pipeline (
+    tenant_id       VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    id              BINARY(16)   NOT NULL,
+    version         BIGINT       NOT NULL,
+    name            VARCHAR(100) NOT NULL,
+    won_reasons     JSON         NOT NULL,
+    lost_reasons    JSON         NOT NULL,
+    created_at      DATETIME(6)  NOT NULL,
+    created_by_kind VARCHAR(8)   NOT NULL,
+    created_by      VARCHAR(128) NOT NULL,
+    updated_at      DATETIME(6)  NOT NULL,
+    updated_by_kind VARCHAR(8)   NOT NULL,
+    updated_by      VARCHAR(128) NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE crm_pipeline_stage (
+    tenant_id   VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    pipeline_id BINARY(16)   NOT NULL,
+    seq         SMALLINT     NOT NULL,
+    stage_id    BINARY(16)   NOT NULL,
+    name        VARCHAR(100) NOT NULL,
+    probability SMALLINT     NOT NULL,
+    category    VARCHAR(16)  NOT NULL,
+    retired     BOOLEAN      NOT NULL,
+    PRIMARY KEY (tenant_id, pipeline_id, seq)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE crm_opportunity (
+    tenant_id            VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    id                   BINARY(16)     NOT NULL,
+    version              BIGINT         NOT NULL,
+    customer_id          BINARY(16)     NOT NULL,
+    owner_id             VARCHAR(128)   NOT NULL,
+    pipeline_id          BINARY(16)     NOT NULL,
+    name                 VARCHAR(200)   NOT NULL,
+    amount               DECIMAL(38, 4) NOT NULL,
+    currency             CHAR(3)        NOT NULL,
+    line_count           SMALLINT       NOT NULL,
+    expected_close       DATE           NOT NULL,
+    stage_id             BINARY(16)     NOT NULL,
+    probability_override SMALLINT,
+    forecast_category    VARCHAR(16)    NOT NULL,
+    source_channel       VARCHAR(32),
+    source_campaign      BINARY(16),
+    status               VARCHAR(8)     NOT NULL,
+    close_reason         VARCHAR(100),
+    closed_at            DATETIME(6),
+    created_at           DATETIME(6)    NOT NULL,
+    created_by_kind      VARCHAR(8)     NOT NULL,
+    created_by           VARCHAR(128)   NOT NULL,
+    updated_at           DATETIME(6)    NOT NULL,
+    updated_by_kind      VARCHAR(8)     NOT NULL,
+    updated_by           VARCHAR(128)   NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX crm_opportunity_customer_ix ON crm_opportunity (tenant_id, customer_id, status, id);
+CREATE INDEX crm_opportunity_owner_ix ON crm_opportunity (tenant_id, owner_id, status, id);
+CREATE INDEX crm_opportunity_close_ix ON crm_opportunity (tenant_id, status, expected_close, id);
+
+CREATE TABLE crm_opportunity_line (
+    tenant_id      VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    opportunity_id BINARY(16)     NOT NULL,
+    seq            SMALLINT       NOT NULL,
+    product        VARCHAR(128)   NOT NULL,
+    quantity       DECIMAL(19, 4) NOT NULL,
+    unit_price     DECIMAL(38, 4) NOT NULL,
+    currency       CHAR(3)        NOT NULL,
+    discount       DECIMAL(5, 4)  NOT NULL,
+    line_total     DECIMAL(38, 4) NOT NULL,
+    PRIMARY KEY (tenant_id, opportunity_id, seq)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE crm_opportunity_stage_change (
+    tenant_id       VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    opportunity_id  BINARY(16)   NOT NULL,
+    seq             INTEGER      NOT NULL,
+    stage_id        BINARY(16)   NOT NULL,
+    status          VARCHAR(8)   NOT NULL,
+    changed_at      DATETIME(6)  NOT NULL,
+    changed_by_kind VARCHAR(8)   NOT NULL,
+    changed_by      VARCHAR(128) NOT NULL,
+    PRIMARY KEY (tenant_id, opportunity_id, seq)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE crm_order (
+    tenant_id       VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    id              BINARY(16)      NOT NULL,
+    customer_id     BINARY(16)      NOT NULL,
+    ordered_at      DATETIME(6)     NOT NULL,
+    total_amount    DECIMAL(38, 4)  NOT NULL,
+    currency        CHAR(3)         NOT NULL,
+    cost_amount     DECIMAL(38, 4),
+    channel         VARCHAR(32),
+    opportunity_id  BINARY(16),
+    external_id     VARBINARY(1020),
+    line_count      SMALLINT        NOT NULL,
+    created_at      DATETIME(6)     NOT NULL,
+    created_by_kind VARCHAR(8)      NOT NULL,
+    created_by      VARCHAR(128)    NOT NULL,
+    updated_at      DATETIME(6)     NOT NULL,
+    updated_by_kind VARCHAR(8)      NOT NULL,
+    updated_by      VARCHAR(128)    NOT NULL,
+    PRIMARY KEY (tenant_id, id),
+    CONSTRAINT crm_order_external_id_uq UNIQUE (tenant_id, external_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX crm_order_customer_ix ON crm_order (tenant_id, customer_id, ordered_at DESC, id DESC);
+
+CREATE TABLE crm_order_line (
+    tenant_id  VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    order_id   BINARY(16)     NOT NULL,
+    seq        SMALLINT       NOT NULL,
+    product    VARCHAR(128)   NOT NULL,
+    quantity   DECIMAL(19, 4) NOT NULL,
+    unit_price DECIMAL(38, 4) NOT NULL,
+    currency   CHAR(3)        NOT NULL,
+    discount   DECIMAL(5, 4)  NOT NULL,
+    line_total DECIMAL(38, 4) NOT NULL,
+    PRIMARY KEY (tenant_id, order_id, seq)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -1,0 +1,21 @@
+package org.crmkit.jdbc;
+
+import org.crmkit.testkit.db.TestDatabase;
+import org.crmkit.testkit.db.TestDatabaseExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostgresJdbcSalesTest extends JdbcSalesTest {
+    @RegisterExtension
+    static final TestDatabaseExtension db = TestDatabaseExtension.postgres();
+
+    @Override
+    TestDatabase database() {
+        return db.database();
+    }
+
+    @AfterAll
+    static void closePool() {
+        Fixtures.close(db.database());
+    }
+}
