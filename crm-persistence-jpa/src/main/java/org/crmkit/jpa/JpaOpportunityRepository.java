@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import org.crmkit.core.common.NotFoundException;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.StaffId;
-import org.crmkit.core.common.StoreUnavailableException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.CustomerId;
@@ -272,34 +270,12 @@ final class JpaOpportunityRepository implements OpportunityRepository {
      * and the lines of those that have any in one more, per {@value #CHUNK} opportunities.
      */
     private List<Opportunity> assemble(EntityManager em, List<OpportunityEntity> roots) {
-        if (roots.isEmpty()) {
-            return List.of();
-        }
-        if (roots.size() > CHUNK) {
-            List<Opportunity> all = new ArrayList<>(roots.size());
-            for (int i = 0; i < roots.size(); i += CHUNK) {
-                all.addAll(assemble(em, roots.subList(i, Math.min(roots.size(), i + CHUNK))));
-            }
-            return all;
-        }
-        Map<UUID, OpportunityEntity> byId = new LinkedHashMap<>();
-        for (OpportunityEntity root : roots) {
-            byId.put(root.getId(), root);
-        }
-        Children children = children(em, byId);
-        if (!children.torn.isEmpty()) {
-            // A writer committed between the statements. Writers update the opportunity's row first
-            // (its version), so reading the torn rows again under a shared lock holds them still until
-            // their lines and history are read.
-            for (UUID id : children.torn) {
-                em.refresh(byId.get(id), LockModeType.PESSIMISTIC_READ);
-            }
-            children = children(em, byId);
-            if (!children.torn.isEmpty()) {
-                throw new StoreUnavailableException(
-                        "opportunities " + children.torn + " changed while they were read under a lock", null);
-            }
-        }
+        return WholeReads.inChunks(roots, CHUNK, chunk -> assembleChunk(em, chunk));
+    }
+
+    private List<Opportunity> assembleChunk(EntityManager em, List<OpportunityEntity> roots) {
+        Map<UUID, OpportunityEntity> byId = WholeReads.byId(roots, OpportunityEntity::getId);
+        Children children = WholeReads.readWhole(em, byId, ids -> children(em, ids), "opportunities");
         List<Opportunity> opportunities = new ArrayList<>(roots.size());
         for (OpportunityEntity root : roots) {
             TreeMap<Short, LineItem> lines = children.lines.getOrDefault(root.getId(), new TreeMap<>());
@@ -382,10 +358,15 @@ final class JpaOpportunityRepository implements OpportunityRepository {
     }
 
     /** Lines and history by opportunity and position, and the opportunities whose rows moved on since they were read. */
-    private static final class Children {
+    private static final class Children implements WholeReads.Children {
         final Map<UUID, TreeMap<Short, LineItem>> lines = new HashMap<>();
         final Map<UUID, TreeMap<Integer, StageChange>> history = new HashMap<>();
         final Set<UUID> torn = new HashSet<>();
+
+        @Override
+        public Set<UUID> torn() {
+            return torn;
+        }
     }
 
     private OpportunityKey key(UUID id) {

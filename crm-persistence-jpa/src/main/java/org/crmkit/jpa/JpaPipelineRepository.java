@@ -5,7 +5,6 @@ import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.crmkit.core.common.ConcurrentUpdateException;
 import org.crmkit.core.common.NotFoundException;
-import org.crmkit.core.common.StoreUnavailableException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.sales.Pipeline;
@@ -165,34 +163,12 @@ final class JpaPipelineRepository implements PipelineRepository {
      * {@value #CHUNK} pipelines.
      */
     private List<Pipeline> assemble(EntityManager em, List<PipelineEntity> roots) {
-        if (roots.isEmpty()) {
-            return List.of();
-        }
-        if (roots.size() > CHUNK) {
-            List<Pipeline> all = new ArrayList<>(roots.size());
-            for (int i = 0; i < roots.size(); i += CHUNK) {
-                all.addAll(assemble(em, roots.subList(i, Math.min(roots.size(), i + CHUNK))));
-            }
-            return all;
-        }
-        Map<UUID, PipelineEntity> byId = new LinkedHashMap<>();
-        for (PipelineEntity root : roots) {
-            byId.put(root.getId(), root);
-        }
-        Stages stages = stages(em, byId);
-        if (!stages.torn.isEmpty()) {
-            // A writer committed between the statements. Writers update the pipeline's row first (its
-            // version), so reading the torn rows again under a shared lock holds them still until
-            // their stages are read.
-            for (UUID id : stages.torn) {
-                em.refresh(byId.get(id), LockModeType.PESSIMISTIC_READ);
-            }
-            stages = stages(em, byId);
-            if (!stages.torn.isEmpty()) {
-                throw new StoreUnavailableException(
-                        "pipelines " + stages.torn + " changed while they were read under a lock", null);
-            }
-        }
+        return WholeReads.inChunks(roots, CHUNK, chunk -> assembleChunk(em, chunk));
+    }
+
+    private List<Pipeline> assembleChunk(EntityManager em, List<PipelineEntity> roots) {
+        Map<UUID, PipelineEntity> byId = WholeReads.byId(roots, PipelineEntity::getId);
+        Stages stages = WholeReads.readWhole(em, byId, ids -> stages(em, ids), "pipelines");
         List<Pipeline> pipelines = new ArrayList<>(roots.size());
         for (PipelineEntity root : roots) {
             TreeMap<Short, Stage> ss = stages.byPipeline.getOrDefault(root.getId(), new TreeMap<>());
@@ -236,9 +212,14 @@ final class JpaPipelineRepository implements PipelineRepository {
     }
 
     /** Stages by pipeline and position, and the pipelines whose rows moved on since they were read. */
-    private static final class Stages {
+    private static final class Stages implements WholeReads.Children {
         final Map<UUID, TreeMap<Short, Stage>> byPipeline = new HashMap<>();
         final Set<UUID> torn = new HashSet<>();
+
+        @Override
+        public Set<UUID> torn() {
+            return torn;
+        }
     }
 
     private PipelineKey key(UUID id) {

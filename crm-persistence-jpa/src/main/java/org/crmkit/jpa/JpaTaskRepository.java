@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.crmkit.core.common.NotFoundException;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.StaffId;
-import org.crmkit.core.common.StoreUnavailableException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.CustomerId;
@@ -299,34 +297,12 @@ final class JpaTaskRepository implements TaskRepository {
      * one statement per {@value #CHUNK} tasks.
      */
     private List<Task> assemble(EntityManager em, List<TaskEntity> roots) {
-        if (roots.isEmpty()) {
-            return List.of();
-        }
-        if (roots.size() > CHUNK) {
-            List<Task> all = new ArrayList<>(roots.size());
-            for (int i = 0; i < roots.size(); i += CHUNK) {
-                all.addAll(assemble(em, roots.subList(i, Math.min(roots.size(), i + CHUNK))));
-            }
-            return all;
-        }
-        Map<UUID, TaskEntity> byId = new LinkedHashMap<>();
-        for (TaskEntity root : roots) {
-            byId.put(root.getId(), root);
-        }
-        Reminders reminders = reminders(em, byId);
-        if (!reminders.torn.isEmpty()) {
-            // A writer committed between the statements. Writers update the task's row first (its
-            // version), so reading the torn rows again under a shared lock holds them still until
-            // their reminders are read.
-            for (UUID id : reminders.torn) {
-                em.refresh(byId.get(id), LockModeType.PESSIMISTIC_READ);
-            }
-            reminders = reminders(em, byId);
-            if (!reminders.torn.isEmpty()) {
-                throw new StoreUnavailableException(
-                        "tasks " + reminders.torn + " changed while they were read under a lock", null);
-            }
-        }
+        return WholeReads.inChunks(roots, CHUNK, chunk -> assembleChunk(em, chunk));
+    }
+
+    private List<Task> assembleChunk(EntityManager em, List<TaskEntity> roots) {
+        Map<UUID, TaskEntity> byId = WholeReads.byId(roots, TaskEntity::getId);
+        Reminders reminders = WholeReads.readWhole(em, byId, ids -> reminders(em, ids), "tasks");
         List<Task> tasks = new ArrayList<>(roots.size());
         for (TaskEntity root : roots) {
             TreeMap<Short, Reminder> rs = reminders.byTask.getOrDefault(root.getId(), new TreeMap<>());
@@ -378,9 +354,14 @@ final class JpaTaskRepository implements TaskRepository {
     }
 
     /** Reminders by task and position, and the tasks whose rows moved on since they were read. */
-    private static final class Reminders {
+    private static final class Reminders implements WholeReads.Children {
         final Map<UUID, TreeMap<Short, Reminder>> byTask = new HashMap<>();
         final Set<UUID> torn = new HashSet<>();
+
+        @Override
+        public Set<UUID> torn() {
+            return torn;
+        }
     }
 
     private TaskKey key(UUID id) {
