@@ -44,9 +44,8 @@ import org.crmkit.core.sales.StageChange;
  */
 final class JdbcOpportunityRepository implements OpportunityRepository {
     /** How often a read is repeated while writers keep changing what it reads. */
-    private static final int READ_ATTEMPTS = 10;
-
     private static final String FROM = "SELECT " + OpportunityMapper.COLUMNS + " FROM crm_opportunity o";
+
     private static final String HISTORY = "SELECT o.id AS oid, o.version AS oversion, "
             + OpportunityMapper.HISTORY_COLUMNS
             + " FROM crm_opportunity o LEFT JOIN crm_opportunity_stage_change h"
@@ -266,28 +265,7 @@ final class JdbcOpportunityRepository implements OpportunityRepository {
      * repeating the read while a writer changes them in between.
      */
     private List<Opportunity> load(Connection connection, HeadQuery query) throws SQLException {
-        for (int attempt = 1; ; attempt++) {
-            List<OpportunityMapper.Head> heads = new ArrayList<>();
-            try (PreparedStatement statement = query.build().prepare(connection, dialect);
-                    ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    heads.add(mapper.readHead(rows));
-                }
-            }
-            if (heads.isEmpty()) {
-                return List.of();
-            }
-            List<Opportunity> opportunities = assemble(connection, heads);
-            if (opportunities != null) {
-                return opportunities;
-            }
-            if (attempt == READ_ATTEMPTS) {
-                throw new StoreUnavailableException(
-                        "Opportunities kept changing while they were read (" + READ_ATTEMPTS + " attempts); try again",
-                        null);
-            }
-            Transactor.pause(attempt); // back off, or a fast writer wins every round
-        }
+        return WholeReads.load(connection, dialect, query::build, mapper::readHead, this::assemble, "Opportunities");
     }
 
     /**

@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.crmkit.core.common.ConcurrentUpdateException;
 import org.crmkit.core.common.NotFoundException;
-import org.crmkit.core.common.StoreUnavailableException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.sales.Pipeline;
@@ -28,9 +27,8 @@ import org.crmkit.core.sales.Stage;
  */
 final class JdbcPipelineRepository implements PipelineRepository {
     /** How often a read is repeated while writers keep changing what it reads. */
-    private static final int READ_ATTEMPTS = 10;
-
     private static final String FROM = "SELECT " + PipelineMapper.COLUMNS + " FROM crm_pipeline p";
+
     private static final String STAGES = "SELECT p.id AS pid, p.version AS pver, " + PipelineMapper.STAGE_COLUMNS
             + " FROM crm_pipeline p LEFT JOIN crm_pipeline_stage s ON s.tenant_id = p.tenant_id"
             + " AND s.pipeline_id = p.id WHERE ";
@@ -129,28 +127,7 @@ final class JdbcPipelineRepository implements PipelineRepository {
      * repeated.
      */
     private List<Pipeline> load(Connection connection, HeadQuery query) throws SQLException {
-        for (int attempt = 1; ; attempt++) {
-            List<PipelineMapper.Head> heads = new ArrayList<>();
-            try (PreparedStatement statement = query.build().prepare(connection, dialect);
-                    ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    heads.add(mapper.readHead(rows));
-                }
-            }
-            if (heads.isEmpty()) {
-                return List.of();
-            }
-            List<Pipeline> pipelines = assemble(connection, heads);
-            if (pipelines != null) {
-                return pipelines;
-            }
-            if (attempt == READ_ATTEMPTS) {
-                throw new StoreUnavailableException(
-                        "Pipelines kept changing while they were read (" + READ_ATTEMPTS + " attempts); try again",
-                        null);
-            }
-            Transactor.pause(attempt); // back off, or a fast writer wins every round
-        }
+        return WholeReads.load(connection, dialect, query::build, mapper::readHead, this::assemble, "Pipelines");
     }
 
     /**

@@ -22,7 +22,6 @@ import org.crmkit.core.common.NotFoundException;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.StaffId;
-import org.crmkit.core.common.StoreUnavailableException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.CustomerId;
@@ -38,9 +37,8 @@ import org.crmkit.core.task.TaskStatus;
  */
 final class JdbcTaskRepository implements TaskRepository {
     /** How often a read is repeated while writers keep changing what it reads. */
-    private static final int READ_ATTEMPTS = 10;
-
     private static final String FROM = "SELECT " + TaskMapper.COLUMNS + " FROM crm_task t";
+
     private static final String REMINDERS = "SELECT t.id AS tid, t.version AS tver, " + TaskMapper.REMINDER_COLUMNS
             + " FROM crm_task t LEFT JOIN crm_task_reminder m ON m.tenant_id = t.tenant_id AND m.task_id = t.id"
             + " WHERE ";
@@ -262,27 +260,7 @@ final class JdbcTaskRepository implements TaskRepository {
      * version shows whether a writer committed in between; if one did, the read is repeated.
      */
     private List<Task> load(Connection connection, HeadQuery query) throws SQLException {
-        for (int attempt = 1; ; attempt++) {
-            List<TaskMapper.Head> heads = new ArrayList<>();
-            try (PreparedStatement statement = query.build().prepare(connection, dialect);
-                    ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    heads.add(mapper.readHead(rows));
-                }
-            }
-            if (heads.isEmpty()) {
-                return List.of();
-            }
-            List<Task> tasks = assemble(connection, heads);
-            if (tasks != null) {
-                return tasks;
-            }
-            if (attempt == READ_ATTEMPTS) {
-                throw new StoreUnavailableException(
-                        "Tasks kept changing while they were read (" + READ_ATTEMPTS + " attempts); try again", null);
-            }
-            Transactor.pause(attempt); // back off, or a fast writer wins every round
-        }
+        return WholeReads.load(connection, dialect, query::build, mapper::readHead, this::assemble, "Tasks");
     }
 
     /**
