@@ -1,7 +1,9 @@
 package org.crmkit.core.routing;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.ValidationException;
 
 /**
@@ -38,7 +40,42 @@ public interface AssignmentStrategy {
      * turn (so equal loads go round).
      */
     static AssignmentStrategy leastLoaded(Team team) {
-        return new Strategies.LeastLoaded(ValidationException.requireNonNull(team, "team"));
+        return new Strategies.LeastLoaded(ValidationException.requireNonNull(team, "team"), Map.of(), Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #leastLoaded(Team)}, but nobody gets more than {@code capacity} open pieces of work:
+     * members at capacity are passed over, and when all are, this strategy chooses nobody (so that a
+     * fallback, such as a team queue, takes the work).
+     *
+     * @throws ValidationException naming {@code capacity} when it is below 1
+     */
+    static AssignmentStrategy leastLoaded(Team team, int capacity) {
+        return weighted(team, Map.of(), capacity);
+    }
+
+    /**
+     * Work shared in proportion to {@code weights} (a member of weight 2 gets twice the open work of
+     * one of weight 1; members not named weigh 1): the member with the least open work per unit of
+     * weight, passing over those at {@code capacity}, ties going round.
+     *
+     * @throws ValidationException naming {@code weights} for a weight below 1 or a member outside the
+     *     team, or {@code capacity} when it is below 1
+     */
+    static AssignmentStrategy weighted(Team team, Map<StaffId, Integer> weights, int capacity) {
+        ValidationException.requireNonNull(team, "team");
+        ValidationException.requireNonNull(weights, "weights");
+        weights.forEach((member, weight) -> {
+            if (!team.members().contains(member) || weight == null || weight < 1) {
+                throw new ValidationException(
+                        "weights",
+                        "must give members of " + team.id() + " weights of 1 or more, gave " + member + "=" + weight);
+            }
+        });
+        if (capacity < 1) {
+            throw new ValidationException("capacity", "must be at least 1, was " + capacity);
+        }
+        return new Strategies.LeastLoaded(team, Map.copyOf(weights), capacity);
     }
 
     /** The staff member who owns the customer; nobody for a customer without owner. */

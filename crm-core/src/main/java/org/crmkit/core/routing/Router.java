@@ -44,7 +44,7 @@ public final class Router implements Routing {
     }
 
     @Override
-    public StaffId takeTurn(Team team, Function<List<StaffId>, StaffId> choose) {
+    public Optional<StaffId> takeTurn(Team team, Function<List<StaffId>, Optional<StaffId>> choose) {
         ValidationException.requireNonNull(team, "team");
         ValidationException.requireNonNull(choose, "choose");
         Optional<Rotation> stored = rotations.lock(team.id());
@@ -55,11 +55,15 @@ public final class Router implements Routing {
         for (int i = 0; i < team.members().size(); i++) {
             inTurn.add(team.members().get((start + i) % team.members().size()));
         }
-        StaffId chosen = choose.apply(List.copyOf(inTurn));
-        if (chosen == null || !team.members().contains(chosen)) {
-            throw new ValidationException("routing.choice", "chose " + chosen + ", who is not in team " + team.id());
+        Optional<StaffId> chosen = Objects.requireNonNull(choose.apply(List.copyOf(inTurn)), "choose returned null");
+        if (chosen.isEmpty()) {
+            return chosen;
         }
-        rotations.save(stored.map(r -> r.turnTakenBy(chosen)).orElseGet(() -> new Rotation(team.id(), chosen, 0)));
+        StaffId member = chosen.get();
+        if (!team.members().contains(member)) {
+            throw new ValidationException("routing.choice", "chose " + member + ", who is not in team " + team.id());
+        }
+        rotations.save(stored.map(r -> r.turnTakenBy(member)).orElseGet(() -> new Rotation(team.id(), member, 0)));
         return chosen;
     }
 

@@ -3,6 +3,7 @@ package org.crmkit.core.routing;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.crmkit.core.common.StaffId;
 
@@ -15,7 +16,8 @@ public interface Routing {
     /**
      * Takes a turn in {@code team}: hands {@code choose} the members in turn order (starting with the
      * one after whoever took the last turn), records the member it returns as the one who took this
-     * turn and returns that member. Concurrent turns in one team are serialised (the team's turn is
+     * turn and returns that member; when {@code choose} returns empty (everyone is at capacity), no
+     * turn is taken and the result is empty. Concurrent turns in one team are serialised (the team's turn is
      * held until the unit of work ends), so two turns never start from the same state and {@code
      * choose} sees the load as the previous turn left it. A strategy takes at most one turn per
      * routing: two units of work that each took turns in two teams, in opposite orders, would wait
@@ -24,7 +26,7 @@ public interface Routing {
      * @throws org.crmkit.core.common.ValidationException naming {@code routing.choice} when {@code
      *     choose} returns someone outside the team
      */
-    StaffId takeTurn(Team team, Function<List<StaffId>, StaffId> choose);
+    Optional<StaffId> takeTurn(Team team, Function<List<StaffId>, Optional<StaffId>> choose);
 
     /** How many open pieces of work each of {@code staff} has now; every one of them is a key, with 0 for none. */
     Map<StaffId, Long> openLoad(Collection<StaffId> staff);

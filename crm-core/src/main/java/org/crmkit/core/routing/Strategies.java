@@ -12,24 +12,36 @@ final class Strategies {
     record RoundRobin(Team team) implements AssignmentStrategy {
         @Override
         public Optional<Assignment> assign(RoutingSubject subject, Routing routing) {
-            return Optional.of(Assignment.to(routing.takeTurn(team, inTurn -> inTurn.get(0)), team.id()));
+            return routing.takeTurn(team, inTurn -> Optional.of(inTurn.get(0))).map(m -> Assignment.to(m, team.id()));
         }
     }
 
-    record LeastLoaded(Team team) implements AssignmentStrategy {
+    /**
+     * The member with the least open work per unit of weight ({@code (load + 1) / weight}, so a
+     * weight of 2 takes twice the work), skipping those at {@code capacity}; ties go to the next in
+     * turn.
+     */
+    record LeastLoaded(Team team, Map<StaffId, Integer> weights, long capacity) implements AssignmentStrategy {
         @Override
         public Optional<Assignment> assign(RoutingSubject subject, Routing routing) {
-            StaffId chosen = routing.takeTurn(team, inTurn -> {
-                Map<StaffId, Long> load = routing.openLoad(inTurn);
-                StaffId least = inTurn.get(0);
-                for (StaffId member : inTurn) {
-                    if (load.getOrDefault(member, 0L) < load.getOrDefault(least, 0L)) {
-                        least = member;
-                    }
-                }
-                return least;
-            });
-            return Optional.of(Assignment.to(chosen, team.id()));
+            return routing.takeTurn(team, inTurn -> {
+                        Map<StaffId, Long> load = routing.openLoad(inTurn);
+                        StaffId best = null;
+                        double bestShare = Double.MAX_VALUE;
+                        for (StaffId member : inTurn) {
+                            long open = load.getOrDefault(member, 0L);
+                            if (open >= capacity) {
+                                continue;
+                            }
+                            double share = (open + 1.0) / weights.getOrDefault(member, 1);
+                            if (share < bestShare) {
+                                best = member;
+                                bestShare = share;
+                            }
+                        }
+                        return Optional.ofNullable(best);
+                    })
+                    .map(m -> Assignment.to(m, team.id()));
         }
     }
 

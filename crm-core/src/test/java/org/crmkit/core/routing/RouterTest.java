@@ -58,6 +58,29 @@ class RouterTest {
     }
 
     @Test
+    void weighted_sharesWorkInProportion_andCapacityPassesOverFullMembers() {
+        AssignmentStrategy weighted = AssignmentStrategy.weighted(TEAM, Map.of(StaffId.of("an"), 2), 3);
+        Map<String, Integer> share = new HashMap<>();
+        for (int i = 0; i < 8; i++) {
+            String chosen = assignee(weighted);
+            share.merge(chosen, 1, Integer::sum);
+            load.merge(StaffId.of(chosen), 1L, Long::sum);
+        }
+
+        assertThat(share).containsEntry("an", 3).containsEntry("binh", 3).containsEntry("chi", 2);
+        load.put(StaffId.of("chi"), 3L);
+        assertThat(router.route(weighted, SUBJECT)).isEmpty();
+        assertThat(router.route(weighted.orElse(AssignmentStrategy.queue(TeamId.of("overflow"))), SUBJECT))
+                .contains(Assignment.toTeam(TeamId.of("overflow")));
+        assertThatThrownBy(() -> AssignmentStrategy.weighted(TEAM, Map.of(StaffId.of("outsider"), 2), 3))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("weights"));
+        assertThatThrownBy(() -> AssignmentStrategy.leastLoaded(TEAM, 0))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("capacity"));
+    }
+
+    @Test
     void rules_matchTheSubjectsProperties_ignoringCaseInTexts() {
         RoutingSubject german = SUBJECT.withLanguage(Locale.forLanguageTag("de-CH"))
                 .withTopic("BILLING")
@@ -93,8 +116,9 @@ class RouterTest {
 
     @Test
     void aHostStrategy_mustChooseATeamMember() {
-        AssignmentStrategy rogue = (subject, routing) ->
-                java.util.Optional.of(Assignment.to(routing.takeTurn(TEAM, inTurn -> StaffId.of("outsider"))));
+        AssignmentStrategy rogue =
+                (subject, routing) -> routing.takeTurn(TEAM, inTurn -> java.util.Optional.of(StaffId.of("outsider")))
+                        .map(Assignment::to);
 
         assertThatThrownBy(() -> router.route(rogue, SUBJECT))
                 .isInstanceOfSatisfying(
