@@ -1,6 +1,7 @@
 package org.crmkit.jpa;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.Audit;
 import org.crmkit.core.common.Channel;
@@ -35,9 +37,10 @@ import org.crmkit.jpa.internal.ContactPointValue;
 import org.crmkit.jpa.internal.CustomerEntity;
 
 /**
- * Maps the core's immutable {@link Customer} to and from a {@link CustomerEntity}. Timestamps are
- * kept to the microsecond, the precision of PostgreSQL's {@code timestamp}: {@link #normalised} is
- * the customer exactly as the store will hand it back. Stateless.
+ * Maps the core's immutable {@link Customer} to a {@link CustomerEntity} for writes, and back from
+ * the {@link Head} values that reads select (or from an entity). Timestamps are kept to the
+ * microsecond, the precision of PostgreSQL's {@code timestamp}: {@link #normalised} is the customer
+ * exactly as the store will hand it back. Stateless.
  */
 final class CustomerMapper {
     private CustomerMapper() {}
@@ -173,11 +176,94 @@ final class CustomerMapper {
         return changed;
     }
 
-    /** The customer held by {@code entity}, its contact points and its tags. */
-    static Customer toDomain(CustomerEntity entity, List<ContactPointValue> contactPoints, Collection<String> tags) {
-        CustomerName name = CustomerKind.valueOf(entity.getKind()) == CustomerKind.PERSON
-                ? CustomerName.person(orEmpty(entity.getGivenName()), orEmpty(entity.getFamilyName()))
-                : CustomerName.organization(entity.getLegalName());
+    /**
+     * The JPQL select list of a customer's own row, alias {@code c}, in the order {@link #head(Object[])}
+     * reads it. Reads select these values instead of the entity: the rows come back as plain values,
+     * so the provider keeps no managed entity and no snapshot of it to compare at each flush.
+     */
+    static final String HEAD_COLUMNS = "c.id, c.tenantId, c.version, c.kind, c.givenName, c.familyName,"
+            + " c.legalName, c.displayName, c.birthday, c.preferredChannel, c.preferredLanguage, c.stage,"
+            + " c.ownerId, c.archivedAt, c.attributes, c.consents, c.audit.createdAt, c.audit.createdByKind,"
+            + " c.audit.createdById, c.audit.updatedAt, c.audit.updatedByKind, c.audit.updatedById";
+
+    /**
+     * A customer's own row, without its contact points and tags: what a read selects with {@link
+     * #HEAD_COLUMNS}. {@code version} is the JPA version, one below the core's.
+     */
+    record Head(
+            UUID id,
+            String tenantId,
+            long version,
+            String kind,
+            String givenName,
+            String familyName,
+            String legalName,
+            String displayName,
+            LocalDate birthday,
+            String preferredChannel,
+            String preferredLanguage,
+            String stage,
+            String ownerId,
+            Instant archivedAt,
+            AttributeMap attributes,
+            ConsentList consents,
+            AuditValue audit) {}
+
+    /** The head in a row selected with {@link #HEAD_COLUMNS}. */
+    static Head head(Object[] row) {
+        return new Head(
+                (UUID) row[0],
+                (String) row[1],
+                ((Number) row[2]).longValue(),
+                (String) row[3],
+                (String) row[4],
+                (String) row[5],
+                (String) row[6],
+                (String) row[7],
+                (LocalDate) row[8],
+                (String) row[9],
+                (String) row[10],
+                (String) row[11],
+                (String) row[12],
+                (Instant) row[13],
+                (AttributeMap) row[14],
+                (ConsentList) row[15],
+                new AuditValue(
+                        (Instant) row[16],
+                        (String) row[17],
+                        (String) row[18],
+                        (Instant) row[19],
+                        (String) row[20],
+                        (String) row[21]));
+    }
+
+    /** The head of the customer held by {@code entity}. */
+    static Head head(CustomerEntity entity) {
+        return new Head(
+                entity.getId(),
+                entity.getTenantId(),
+                entity.getVersion(),
+                entity.getKind(),
+                entity.getGivenName(),
+                entity.getFamilyName(),
+                entity.getLegalName(),
+                entity.getDisplayName(),
+                entity.getBirthday(),
+                entity.getPreferredChannel(),
+                entity.getPreferredLanguage(),
+                entity.getStage(),
+                entity.getOwnerId(),
+                entity.getArchivedAt(),
+                entity.getAttributes(),
+                entity.getConsents(),
+                entity.getAudit());
+    }
+
+    /** The customer of {@code head}, with its contact points and its tags. */
+    static Customer toDomain(Head head, List<ContactPointValue> contactPoints, Collection<String> tags) {
+        CustomerName name = CustomerKind.valueOf(head.kind()) == CustomerKind.PERSON
+                ? CustomerName.person(orEmpty(head.givenName()), orEmpty(head.familyName()))
+                : CustomerName.organization(head.legalName());
         List<ContactPoint> points = new ArrayList<>(contactPoints.size());
         for (ContactPointValue value : contactPoints) {
             points.add(contactPoint(value));
@@ -186,27 +272,20 @@ final class CustomerMapper {
         for (String tag : tags) {
             tagSet.add(Tag.of(tag));
         }
-        return Customer.builder(
-                        new CustomerId(entity.getId()),
-                        TenantId.of(entity.getTenantId()),
-                        name,
-                        audit(entity.getAudit()))
-                .displayName(entity.getDisplayName())
+        return Customer.builder(new CustomerId(head.id()), TenantId.of(head.tenantId()), name, audit(head.audit()))
+                .displayName(head.displayName())
                 .contactPoints(points)
-                .birthday(entity.getBirthday())
-                .preferredChannel(
-                        entity.getPreferredChannel() == null ? null : Channel.valueOf(entity.getPreferredChannel()))
+                .birthday(head.birthday())
+                .preferredChannel(head.preferredChannel() == null ? null : Channel.valueOf(head.preferredChannel()))
                 .preferredLanguage(
-                        entity.getPreferredLanguage() == null
-                                ? null
-                                : Locale.forLanguageTag(entity.getPreferredLanguage()))
-                .consents(entity.getConsents().values())
+                        head.preferredLanguage() == null ? null : Locale.forLanguageTag(head.preferredLanguage()))
+                .consents(head.consents().values())
                 .tags(tagSet)
-                .attributes(entity.getAttributes().values())
-                .stage(LifecycleStage.valueOf(entity.getStage()))
-                .owner(entity.getOwnerId() == null ? null : StaffId.of(entity.getOwnerId()))
-                .archivedAt(entity.getArchivedAt())
-                .version(entity.getVersion() + 1)
+                .attributes(head.attributes().values())
+                .stage(LifecycleStage.valueOf(head.stage()))
+                .owner(head.ownerId() == null ? null : StaffId.of(head.ownerId()))
+                .archivedAt(head.archivedAt())
+                .version(head.version() + 1)
                 .build();
     }
 

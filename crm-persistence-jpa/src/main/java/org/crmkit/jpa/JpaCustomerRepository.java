@@ -1,6 +1,7 @@
 package org.crmkit.jpa;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
@@ -45,12 +46,41 @@ import org.crmkit.jpa.internal.CustomerKey;
  * The child queries return each owner's version; should a concurrent writer commit between the
  * statements, the torn customers are read once more under a shared lock, so a read never mixes two
  * versions of a customer. Thread-safe: holds no entity manager.
+ *
+ * <p>Reads are plain JPQL, provider-neutral, and shaped so that the provider does little more per
+ * row than the JDBC store does:
+ *
+ * <ul>
+ *   <li>they select the values of a customer's row ({@link CustomerMapper#HEAD_COLUMNS}), not the
+ *       entity, so nothing read becomes managed: no entity and snapshot per row, nothing to
+ *       dirty-check before the next query or at the commit;
+ *   <li>they run with flush mode {@code COMMIT}: every write of this store flushes at once, so no
+ *       change of CRMKit's waits in the persistence context for a read to see, and the provider
+ *       need not check every managed entity (the host's too, when the store joins its
+ *       transactions) before each query;
+ *   <li>an {@code IN} list is written out as single parameters, padded with its last value to one
+ *       of a few sizes ({@link #IN_SIZES}), and a single value as {@code =}: Hibernate translates a
+ *       query anew on every execution when one of its parameters may hold a collection ({@code in
+ *       :ids}, and also a lone {@code in (:id)}), and few distinct texts let the database reuse its
+ *       prepared statements.
+ * </ul>
  */
 final class JpaCustomerRepository implements CustomerRepository {
     /** The most ids in one {@code IN} list, and the most inserts of {@code saveAll} per flush. */
     static final int CHUNK = 500;
 
+    /** The sizes an {@code IN} list is padded to; the last is at least {@link #CHUNK}. */
+    static final int[] IN_SIZES = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512};
+
     private static final String ENTITY = "CrmkitCustomer";
+    private static final String HEADS = "select " + CustomerMapper.HEAD_COLUMNS + " from " + ENTITY + " c";
+    /** Customers joined to their contact points, to be narrowed by contact value. */
+    private static final String HEADS_BY_CONTACT = HEADS + " join c.contactPoints p where c.tenantId = :tenant and ";
+
+    private static final String CONTACTS = "select c.id, c.version, index(p), p from " + ENTITY
+            + " c join c.contactPoints p where c.tenantId = :tenant and ";
+    private static final String TAGS =
+            "select c.id, c.version, t from " + ENTITY + " c join c.tags t where c.tenantId = :tenant and ";
 
     private final JpaCrmStore store;
     private final TenantId tenant;
@@ -65,10 +95,12 @@ final class JpaCustomerRepository implements CustomerRepository {
         ValidationException.requireNonNull(id, "customerId");
         return store.run(em -> {
             try {
-                CustomerEntity entity = em.find(CustomerEntity.class, key(id.value()));
-                return entity == null
-                        ? Optional.<Customer>empty()
-                        : Optional.of(assemble(em, List.of(entity)).get(0));
+                List<Customer> found = assemble(
+                        em,
+                        heads(read(em, HEADS + " where c.tenantId = :tenant and c.id = :id")
+                                .setParameter("tenant", tenant.value())
+                                .setParameter("id", id.value())));
+                return found.isEmpty() ? Optional.<Customer>empty() : Optional.of(found.get(0));
             } catch (RuntimeException e) {
                 throw Errors.translate(e);
             }
@@ -89,13 +121,10 @@ final class JpaCustomerRepository implements CustomerRepository {
             try {
                 List<Customer> found = new ArrayList<>(wanted.size());
                 for (List<UUID> chunk : chunks(new ArrayList<>(wanted))) {
-                    List<CustomerEntity> roots = em.createQuery(
-                                    "select c from " + ENTITY + " c where c.tenantId = :tenant and c.id in :ids",
-                                    CustomerEntity.class)
-                            .setParameter("tenant", tenant.value())
-                            .setParameter("ids", chunk)
-                            .getResultList();
-                    found.addAll(assemble(em, roots));
+                    TypedQuery<Object[]> q = read(
+                                    em, HEADS + " where c.tenantId = :tenant and " + in("c.id", "i", chunk))
+                            .setParameter("tenant", tenant.value());
+                    found.addAll(assemble(em, heads(bind(q, "i", chunk))));
                 }
                 return found;
             } catch (RuntimeException e) {
@@ -158,7 +187,7 @@ final class JpaCustomerRepository implements CustomerRepository {
         return store.run(em -> {
             try {
                 // a customer with several of the values is a row per value: keep it once
-                Map<UUID, CustomerEntity> roots = new LinkedHashMap<>();
+                Map<UUID, CustomerMapper.Head> roots = new LinkedHashMap<>();
                 for (List<ContactLockKey> chunk : chunks(wanted)) {
                     List<String> emailValues = new ArrayList<>();
                     List<String> phoneValues = new ArrayList<>();
@@ -166,25 +195,24 @@ final class JpaCustomerRepository implements CustomerRepository {
                         (ContactKind.EMAIL.name().equals(key.getKind()) ? emailValues : phoneValues)
                                 .add(key.getValue());
                     }
-                    String byEmail = "(p.kind = :emailKind and p.value in :emails)";
-                    String byPhone = "(p.kind = :phoneKind and p.value in :phones)";
-                    String contacts = emailValues.isEmpty()
-                            ? byPhone
-                            : phoneValues.isEmpty() ? byEmail : byEmail + " or " + byPhone;
-                    TypedQuery<CustomerEntity> q = em.createQuery(
-                                    "select c from " + ENTITY + " c join c.contactPoints p"
-                                            + " where c.tenantId = :tenant and (" + contacts + ")"
-                                            + " order by c.id",
-                                    CustomerEntity.class)
+                    String byEmail = emailValues.isEmpty()
+                            ? null
+                            : "(p.kind = :emailKind and " + in("p.value", "e", emailValues) + ")";
+                    String byPhone = phoneValues.isEmpty()
+                            ? null
+                            : "(p.kind = :phoneKind and " + in("p.value", "p", phoneValues) + ")";
+                    String contacts =
+                            byEmail == null ? byPhone : byPhone == null ? byEmail : byEmail + " or " + byPhone;
+                    TypedQuery<Object[]> q = read(em, HEADS_BY_CONTACT + "(" + contacts + ") order by c.id")
                             .setParameter("tenant", tenant.value());
-                    if (!emailValues.isEmpty()) {
-                        q.setParameter("emailKind", ContactKind.EMAIL.name()).setParameter("emails", emailValues);
+                    if (byEmail != null) {
+                        bind(q.setParameter("emailKind", ContactKind.EMAIL.name()), "e", emailValues);
                     }
-                    if (!phoneValues.isEmpty()) {
-                        q.setParameter("phoneKind", ContactKind.PHONE.name()).setParameter("phones", phoneValues);
+                    if (byPhone != null) {
+                        bind(q.setParameter("phoneKind", ContactKind.PHONE.name()), "p", phoneValues);
                     }
-                    for (CustomerEntity root : q.getResultList()) {
-                        roots.putIfAbsent(root.getId(), root);
+                    for (CustomerMapper.Head root : heads(q)) {
+                        roots.putIfAbsent(root.id(), root);
                     }
                 }
                 return assemble(em, new ArrayList<>(roots.values()));
@@ -239,10 +267,9 @@ final class JpaCustomerRepository implements CustomerRepository {
         String orderBy = order == CustomerOrder.NAME ? " order by c.sortKey, c.id" : " order by c.id";
         return store.run(em -> {
             try {
-                TypedQuery<CustomerEntity> q = em.createQuery(
-                        "select c from " + ENTITY + " c where " + filter + orderBy, CustomerEntity.class);
+                TypedQuery<Object[]> q = read(em, HEADS + " where " + filter + orderBy);
                 filter.bind(q);
-                List<CustomerEntity> roots = q.setMaxResults(page.size() + 1).getResultList();
+                List<CustomerMapper.Head> roots = heads(q.setMaxResults(page.size() + 1));
                 boolean more = roots.size() > page.size();
                 List<Customer> items = assemble(em, more ? roots.subList(0, page.size()) : roots);
                 return more ? Page.of(items, order.cursorAfter(items.get(items.size() - 1))) : Page.last(items);
@@ -258,8 +285,8 @@ final class JpaCustomerRepository implements CustomerRepository {
         Filter filter = new Filter(tenant, query);
         return store.run(em -> {
             try {
-                TypedQuery<Long> q =
-                        em.createQuery("select count(c) from " + ENTITY + " c where " + filter, Long.class);
+                TypedQuery<Long> q = em.createQuery("select count(c) from " + ENTITY + " c where " + filter, Long.class)
+                        .setFlushMode(FlushModeType.COMMIT);
                 filter.bind(q);
                 return q.getSingleResult();
             } catch (RuntimeException e) {
@@ -355,16 +382,12 @@ final class JpaCustomerRepository implements CustomerRepository {
     private List<Customer> findByContact(ContactKind kind, String value) {
         return store.run(em -> {
             try {
-                List<CustomerEntity> roots = em.createQuery(
-                                "select c from " + ENTITY + " c join c.contactPoints p"
-                                        + " where c.tenantId = :tenant and p.kind = :kind and p.value = :value"
-                                        + " order by c.id",
-                                CustomerEntity.class)
-                        .setParameter("tenant", tenant.value())
-                        .setParameter("kind", kind.name())
-                        .setParameter("value", value)
-                        .getResultList();
-                return assemble(em, roots);
+                return assemble(
+                        em,
+                        heads(read(em, HEADS_BY_CONTACT + "p.kind = :kind and p.value = :value order by c.id")
+                                .setParameter("tenant", tenant.value())
+                                .setParameter("kind", kind.name())
+                                .setParameter("value", value)));
             } catch (RuntimeException e) {
                 throw Errors.translate(e);
             }
@@ -406,10 +429,28 @@ final class JpaCustomerRepository implements CustomerRepository {
     }
 
     /**
+     * A read query: flush mode {@code COMMIT}, as every write of this store has flushed already (see
+     * the class comment), and the rows as {@code Object[]}.
+     */
+    private static TypedQuery<Object[]> read(EntityManager em, String jpql) {
+        return em.createQuery(jpql, Object[].class).setFlushMode(FlushModeType.COMMIT);
+    }
+
+    /** The heads that {@code query}, which selects {@link CustomerMapper#HEAD_COLUMNS}, returns. */
+    private static List<CustomerMapper.Head> heads(TypedQuery<Object[]> query) {
+        List<Object[]> rows = query.getResultList();
+        List<CustomerMapper.Head> heads = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            heads.add(CustomerMapper.head(row));
+        }
+        return heads;
+    }
+
+    /**
      * The customers of {@code roots}, in their order, with their contact points and tags read in
      * two statements per {@value #CHUNK} customers.
      */
-    private List<Customer> assemble(EntityManager em, List<CustomerEntity> roots) {
+    private List<Customer> assemble(EntityManager em, List<CustomerMapper.Head> roots) {
         if (roots.isEmpty()) {
             return List.of();
         }
@@ -420,9 +461,9 @@ final class JpaCustomerRepository implements CustomerRepository {
             }
             return all;
         }
-        Map<UUID, CustomerEntity> byId = new LinkedHashMap<>();
-        for (CustomerEntity root : roots) {
-            byId.put(root.getId(), root);
+        Map<UUID, CustomerMapper.Head> byId = new LinkedHashMap<>();
+        for (CustomerMapper.Head root : roots) {
+            byId.put(root.id(), root);
         }
         List<UUID> ids = new ArrayList<>(byId.keySet());
         Children children = children(em, byId, ids);
@@ -431,45 +472,47 @@ final class JpaCustomerRepository implements CustomerRepository {
             // version), so reading the torn roots again under a shared lock holds them still
             // until their children are read.
             for (UUID id : children.torn) {
-                em.refresh(byId.get(id), LockModeType.PESSIMISTIC_READ);
+                CustomerEntity entity = em.find(CustomerEntity.class, key(id));
+                if (entity == null) {
+                    byId.remove(id); // gone since: the read leaves it out, as if it came later
+                    continue;
+                }
+                em.refresh(entity, LockModeType.PESSIMISTIC_READ);
+                byId.put(id, CustomerMapper.head(entity));
             }
-            children = children(em, byId, ids);
+            ids = new ArrayList<>(byId.keySet());
+            children = ids.isEmpty() ? new Children() : children(em, byId, ids);
             if (!children.torn.isEmpty()) {
                 throw new StoreUnavailableException(
                         "customers " + children.torn + " changed while they were read under a lock", null);
             }
         }
-        List<Customer> customers = new ArrayList<>(roots.size());
-        for (CustomerEntity root : roots) {
-            Map<Integer, ContactPointValue> points = children.contacts.getOrDefault(root.getId(), Map.of());
+        List<Customer> customers = new ArrayList<>(byId.size());
+        for (CustomerMapper.Head root : roots) {
+            CustomerMapper.Head head = byId.get(root.id());
+            if (head == null) {
+                continue;
+            }
+            Map<Integer, ContactPointValue> points = children.contacts.getOrDefault(head.id(), Map.of());
             customers.add(CustomerMapper.toDomain(
-                    root, new ArrayList<>(points.values()), children.tags.getOrDefault(root.getId(), List.of())));
+                    head, new ArrayList<>(points.values()), children.tags.getOrDefault(head.id(), List.of())));
         }
         return customers;
     }
 
     /** The contact points and tags of the customers {@code ids}, and which of them changed since {@code roots}. */
-    private Children children(EntityManager em, Map<UUID, CustomerEntity> roots, List<UUID> ids) {
+    private Children children(EntityManager em, Map<UUID, CustomerMapper.Head> roots, List<UUID> ids) {
         Children children = new Children();
-        for (Object[] row : em.createQuery(
-                        "select c.id, c.version, index(p), p from " + ENTITY + " c join c.contactPoints p"
-                                + " where c.tenantId = :tenant and c.id in :ids",
-                        Object[].class)
-                .setParameter("tenant", tenant.value())
-                .setParameter("ids", ids)
-                .getResultList()) {
+        String byIds = in("c.id", "i", ids);
+        TypedQuery<Object[]> contacts = read(em, CONTACTS + byIds).setParameter("tenant", tenant.value());
+        for (Object[] row : bind(contacts, "i", ids).getResultList()) {
             UUID id = children.check(roots, row);
             children.contacts
                     .computeIfAbsent(id, k -> new TreeMap<>())
                     .put(((Number) row[2]).intValue(), (ContactPointValue) row[3]);
         }
-        for (Object[] row : em.createQuery(
-                        "select c.id, c.version, t from " + ENTITY + " c join c.tags t"
-                                + " where c.tenantId = :tenant and c.id in :ids",
-                        Object[].class)
-                .setParameter("tenant", tenant.value())
-                .setParameter("ids", ids)
-                .getResultList()) {
+        TypedQuery<Object[]> tags = read(em, TAGS + byIds).setParameter("tenant", tenant.value());
+        for (Object[] row : bind(tags, "i", ids).getResultList()) {
             UUID id = children.check(roots, row);
             children.tags.computeIfAbsent(id, k -> new ArrayList<>()).add((String) row[2]);
         }
@@ -483,13 +526,51 @@ final class JpaCustomerRepository implements CustomerRepository {
         final Set<UUID> torn = new HashSet<>();
 
         /** Notes a row whose owner ({@code row[0]}) is at version {@code row[1]}; returns the owner. */
-        UUID check(Map<UUID, CustomerEntity> roots, Object[] row) {
+        UUID check(Map<UUID, CustomerMapper.Head> roots, Object[] row) {
             UUID id = (UUID) row[0];
-            if (((Number) row[1]).longValue() != roots.get(id).getVersion()) {
+            if (((Number) row[1]).longValue() != roots.get(id).version()) {
                 torn.add(id);
             }
             return id;
         }
+    }
+
+    /**
+     * {@code path in (:prefix0, :prefix1, …)} with as many parameters as {@link #bind} binds for
+     * {@code values}: their number padded to the next of {@link #IN_SIZES}. One value is {@code path
+     * = :prefix0}: Hibernate takes a lone parameter in an {@code IN} list for one that may hold a
+     * collection and translates the query again on every execution.
+     */
+    private static String in(String path, String prefix, List<?> values) {
+        int size = paddedSize(values.size());
+        if (size == 1) {
+            return path + " = :" + prefix + "0";
+        }
+        StringBuilder jpql = new StringBuilder(path.length() + 8 + size * (prefix.length() + 6))
+                .append(path)
+                .append(" in (");
+        for (int i = 0; i < size; i++) {
+            jpql.append(i == 0 ? ":" : ", :").append(prefix).append(i);
+        }
+        return jpql.append(')').toString();
+    }
+
+    /** Binds the parameters of {@link #in} to {@code values}, repeating the last one in the padding. */
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, String prefix, List<?> values) {
+        int size = paddedSize(values.size());
+        for (int i = 0; i < size; i++) {
+            query.setParameter(prefix + i, values.get(Math.min(i, values.size() - 1)));
+        }
+        return query;
+    }
+
+    static int paddedSize(int count) {
+        for (int size : IN_SIZES) {
+            if (size >= count) {
+                return size;
+            }
+        }
+        throw new IllegalArgumentException("an IN list holds at most " + CHUNK + " values, not " + count);
     }
 
     private void checkTenant(Customer customer) {
