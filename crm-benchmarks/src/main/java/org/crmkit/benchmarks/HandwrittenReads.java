@@ -1,6 +1,7 @@
 package org.crmkit.benchmarks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -31,14 +32,17 @@ import java.util.UUID;
  *   <li>{@link #customer360}: the customer's row, and as JSON arrays from sub-selects in the same
  *       statement its contact points, tags, 20 latest interactions (as above, with participants and
  *       links), activity per channel and direction (superseded interactions left out), at most 50
- *       open requests (newest first) and 50 open tasks (earliest due first) with their reminders.
+ *       open requests (newest first) and 50 open tasks (earliest due first) with their reminders, at
+ *       most 50 open opportunities with their lines and stage history, and the 10 latest orders
+ *       with their lines.
  *       JSON is parsed with Jackson; the customer's attributes and consents are parsed to trees.
  * </ul>
  *
  * Immutable and thread-safe; the connection is the caller's.
  */
 final class HandwrittenReads {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private static final String INTERACTION_COLUMNS = "i.id, i.channel, i.direction, i.occurred_at,"
             + " i.duration_micros, i.staff_id, i.subject, i.summary, i.outcome, i.cost_amount, i.cost_currency,"
@@ -63,6 +67,11 @@ final class HandwrittenReads {
     static final String TIMELINE = timelineSql(false);
 
     private static final String TIMELINE_ON_CHANNELS = timelineSql(true);
+
+    /** The line items of {@code o} from table %1$s, keyed by column %3$s, as a JSON array. */
+    private static final String LINES = " (SELECT json_agg(json_build_array(l.product, l.quantity, l.unit_price,"
+            + " l.currency, l.discount) ORDER BY l.seq) FROM %1$s l"
+            + " WHERE %2$s l.tenant_id = o.tenant_id AND l.%3$s = o.id)";
 
     /** The hand-written customer-360 statement. */
     static final String CUSTOMER_360 = "SELECT c.id, c.version, c.kind, c.given_name, c.family_name, c.legal_name,"
@@ -101,7 +110,23 @@ final class HandwrittenReads {
             + " ORDER BY m.seq) FROM crm_task_reminder m WHERE m.tenant_id = t.tenant_id AND m.task_id = t.id))"
             + " ORDER BY t.due, t.id)"
             + " FROM (SELECT * FROM crm_task t WHERE t.tenant_id = c.tenant_id AND t.customer_id = c.id"
-            + " AND t.status = 'OPEN' ORDER BY t.due, t.id LIMIT ?) t) AS open_tasks"
+            + " AND t.status = 'OPEN' ORDER BY t.due, t.id LIMIT ?) t) AS open_tasks,"
+            + " (SELECT json_agg(json_build_array(o.id, o.version, o.owner_id, o.pipeline_id, o.name, o.amount,"
+            + " o.currency, o.expected_close, o.stage_id, o.probability_override, o.forecast_category,"
+            + " o.source_channel, o.source_campaign, o.status, o.close_reason, o.closed_at, o.created_at,"
+            + " o.created_by_kind, o.created_by, o.updated_at, o.updated_by_kind, o.updated_by,"
+            + LINES.formatted("crm_opportunity_line", "o.line_count > 0 AND", "opportunity_id") + ","
+            + " (SELECT json_agg(json_build_array(h.stage_id, h.status, h.changed_at, h.changed_by_kind,"
+            + " h.changed_by) ORDER BY h.seq) FROM crm_opportunity_stage_change h"
+            + " WHERE h.tenant_id = o.tenant_id AND h.opportunity_id = o.id)) ORDER BY o.id)"
+            + " FROM (SELECT * FROM crm_opportunity o WHERE o.tenant_id = c.tenant_id AND o.customer_id = c.id"
+            + " AND o.status = 'OPEN' ORDER BY o.id LIMIT ?) o) AS open_opportunities,"
+            + " (SELECT json_agg(json_build_array(o.id, o.ordered_at, o.total_amount, o.currency, o.cost_amount,"
+            + " o.channel, o.opportunity_id, o.external_id, o.created_at, o.created_by_kind, o.created_by,"
+            + " o.updated_at, o.updated_by_kind, o.updated_by,"
+            + LINES.formatted("crm_order_line", "", "order_id") + ") ORDER BY o.ordered_at DESC, o.id DESC)"
+            + " FROM (SELECT * FROM crm_order o WHERE o.tenant_id = c.tenant_id AND o.customer_id = c.id"
+            + " ORDER BY o.ordered_at DESC, o.id DESC LIMIT ?) o) AS latest_orders"
             + " FROM crm_customer c WHERE c.tenant_id = ? AND c.id = ?";
 
     private HandwrittenReads() {}
@@ -157,14 +182,17 @@ final class HandwrittenReads {
     }
 
     /** The customer-360 picture of {@code customer} with {@code recent} interactions and at most {@code openLimit} open requests and tasks; null when the tenant has no such customer. */
-    static Customer360Row customer360(Connection c, String tenant, UUID customer, int recent, int openLimit)
+    static Customer360Row customer360(
+            Connection c, String tenant, UUID customer, int recent, int openLimit, int latestOrders)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement(CUSTOMER_360)) {
             s.setInt(1, recent);
             s.setInt(2, openLimit);
             s.setInt(3, openLimit);
-            s.setString(4, tenant);
-            s.setObject(5, customer);
+            s.setInt(4, openLimit);
+            s.setInt(5, latestOrders);
+            s.setString(6, tenant);
+            s.setObject(7, customer);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
                     return null;
@@ -198,7 +226,9 @@ final class HandwrittenReads {
                         interactions(json(r.getString(24))),
                         activity(json(r.getString(25))),
                         requests(json(r.getString(26))),
-                        tasks(json(r.getString(27))));
+                        tasks(json(r.getString(27))),
+                        opportunities(json(r.getString(28))),
+                        orders(json(r.getString(29))));
             }
         }
     }
@@ -340,7 +370,60 @@ final class HandwrittenReads {
             List<InteractionRow> recent,
             List<ActivityRow> activity,
             List<RequestRow> openRequests,
-            List<TaskRow> openTasks) {}
+            List<TaskRow> openTasks,
+            List<OpportunityRow> openOpportunities,
+            List<OrderRow> latestOrders) {}
+
+    /** A line item of an opportunity or an order. */
+    record LineRow(String product, BigDecimal quantity, BigDecimal unitPrice, String currency, BigDecimal discount) {}
+
+    /** A step of an opportunity's stage history. */
+    record StageChangeRow(UUID stage, String status, Instant changedAt, String changedByKind, String changedBy) {}
+
+    /** An opportunity's row with its lines and stage history. */
+    record OpportunityRow(
+            UUID id,
+            long version,
+            String owner,
+            UUID pipeline,
+            String name,
+            BigDecimal amount,
+            String currency,
+            LocalDate expectedClose,
+            UUID stage,
+            Integer probabilityOverride,
+            String forecastCategory,
+            String sourceChannel,
+            UUID sourceCampaign,
+            String status,
+            String closeReason,
+            Instant closedAt,
+            Instant createdAt,
+            String createdByKind,
+            String createdBy,
+            Instant updatedAt,
+            String updatedByKind,
+            String updatedBy,
+            List<LineRow> lines,
+            List<StageChangeRow> history) {}
+
+    /** An order's row with its lines. */
+    record OrderRow(
+            UUID id,
+            Instant orderedAt,
+            BigDecimal total,
+            String currency,
+            BigDecimal cost,
+            String channel,
+            UUID opportunity,
+            String externalId,
+            Instant createdAt,
+            String createdByKind,
+            String createdBy,
+            Instant updatedAt,
+            String updatedByKind,
+            String updatedBy,
+            List<LineRow> lines) {}
 
     // ---- mapping ---------------------------------------------------------------------------------
 
@@ -494,6 +577,78 @@ final class HandwrittenReads {
                     reminders));
         }
         return rows;
+    }
+
+    private static List<OpportunityRow> opportunities(JsonNode array) {
+        List<OpportunityRow> rows = new ArrayList<>(array.size());
+        for (JsonNode a : array) {
+            List<StageChangeRow> history = new ArrayList<>(a.get(23).size());
+            for (JsonNode h : a.get(23)) {
+                history.add(new StageChangeRow(uuid(h, 0), text(h, 1), instant(h, 2), text(h, 3), text(h, 4)));
+            }
+            rows.add(new OpportunityRow(
+                    uuid(a, 0),
+                    a.get(1).longValue(),
+                    text(a, 2),
+                    uuid(a, 3),
+                    text(a, 4),
+                    a.get(5).decimalValue(),
+                    text(a, 6),
+                    LocalDate.parse(text(a, 7)),
+                    uuid(a, 8),
+                    a.get(9).isNull() ? null : a.get(9).intValue(),
+                    text(a, 10),
+                    text(a, 11),
+                    uuid(a, 12),
+                    text(a, 13),
+                    text(a, 14),
+                    instant(a, 15),
+                    instant(a, 16),
+                    text(a, 17),
+                    text(a, 18),
+                    instant(a, 19),
+                    text(a, 20),
+                    text(a, 21),
+                    lines(a.get(22)),
+                    history));
+        }
+        return rows;
+    }
+
+    private static List<OrderRow> orders(JsonNode array) {
+        List<OrderRow> rows = new ArrayList<>(array.size());
+        for (JsonNode a : array) {
+            rows.add(new OrderRow(
+                    uuid(a, 0),
+                    instant(a, 1),
+                    a.get(2).decimalValue(),
+                    text(a, 3),
+                    a.get(4).isNull() ? null : a.get(4).decimalValue(),
+                    text(a, 5),
+                    uuid(a, 6),
+                    text(a, 7),
+                    instant(a, 8),
+                    text(a, 9),
+                    text(a, 10),
+                    instant(a, 11),
+                    text(a, 12),
+                    text(a, 13),
+                    lines(a.get(14))));
+        }
+        return rows;
+    }
+
+    private static List<LineRow> lines(JsonNode array) {
+        List<LineRow> lines = new ArrayList<>(array.size());
+        for (JsonNode l : array) { // a JSON null iterates as empty
+            lines.add(new LineRow(
+                    text(l, 0),
+                    l.get(1).decimalValue(),
+                    l.get(2).decimalValue(),
+                    text(l, 3),
+                    l.get(4).decimalValue()));
+        }
+        return lines;
     }
 
     private static JsonNode json(String text) throws SQLException {

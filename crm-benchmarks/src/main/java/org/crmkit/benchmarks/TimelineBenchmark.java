@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.crmkit.core.Crm;
 import org.crmkit.core.CrmScope;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.Channel;
+import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.Priority;
@@ -33,6 +35,14 @@ import org.crmkit.core.interaction.InteractionLink;
 import org.crmkit.core.interaction.Participant;
 import org.crmkit.core.interaction.TimelineQuery;
 import org.crmkit.core.report.Customer360;
+import org.crmkit.core.sales.ForecastCategory;
+import org.crmkit.core.sales.LineItem;
+import org.crmkit.core.sales.Opportunity;
+import org.crmkit.core.sales.OpportunityDraft;
+import org.crmkit.core.sales.OrderDraft;
+import org.crmkit.core.sales.Pipeline;
+import org.crmkit.core.sales.PipelineDraft;
+import org.crmkit.core.sales.SalesService;
 import org.crmkit.core.service.Request;
 import org.crmkit.core.service.RequestDraft;
 import org.crmkit.core.service.RequestKind;
@@ -68,8 +78,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * directions over five years, 7.5% with a second participant, 5.5% with links, 0.2% corrections. The
  * history is loaded with PostgreSQL {@code COPY} into the JDBC store's tables ({@link
  * InteractionCopy}: 8 minutes for 10M on a busy 2-core machine), then each heavy customer gets
- * three open and one resolved request and three open tasks (with reminders) and one done, through
- * the services. It lives in the schema {@code crmkit_bench_timeline} of the benchmark server (see
+ * three open and one resolved request, three open tasks (with reminders) and one done, three open
+ * opportunities and a won one, and twelve orders, through the services. It lives in the schema {@code crmkit_bench_timeline} of the benchmark server (see
  * {@link BenchmarkDatabase}; other sizes in {@code crmkit_bench_timeline_<customers>_<interactions>_<heavy>})
  * with a row saying what it holds; later runs find it and reuse it. Setup checks that the store
  * reads loaded interactions back exactly as generated, and that each hand-written statement returns
@@ -83,7 +93,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #timelinePageOnChannels}: the same for phone and WhatsApp only (about a third of the
  *       timeline); {@link #timelinePageOnChannelsSql}: its hand-written statement.
  *   <li>{@link #customer360}: {@code scope.customer360(customer)} (profile, 20 latest interactions,
- *       activity per channel over all 10,000, open requests, open tasks); {@link #customer360Sql}:
+ *       activity per channel over all 10,000, open requests, open tasks, open opportunities, latest
+ *       orders); {@link #customer360Sql}:
  *       {@link HandwrittenReads#customer360}, one statement with JSON sub-selects.
  * </ul>
  *
@@ -153,7 +164,7 @@ public class TimelineBenchmark {
         String schema = "crmkit_bench_timeline" + (defaults ? "" : "_" + customers + "_" + interactions + "_" + heavy);
         String holds = String.format(
                 Locale.ROOT,
-                "customers=%d seed=%d interactions=%d heavy=%dx%d seed=%d work=3+1/3+1 v1",
+                "customers=%d seed=%d interactions=%d heavy=%dx%d seed=%d work=3+1/3+1 sales=3+1/12 v2",
                 customers,
                 CUSTOMER_SEED,
                 interactions,
@@ -197,8 +208,14 @@ public class TimelineBenchmark {
         InteractionCopy.load(db, TENANT, history);
         CrmScope scope = Crm.builder().store(jdbc).build().forTenant(TENANT).as(ACTOR);
         SplittableRandom random = new SplittableRandom(SEED);
+        Pipeline pipeline = scope.sales()
+                .createPipeline(PipelineDraft.named("Wholesale")
+                        .stage("Qualify", 10)
+                        .stage("Proposal", 40, ForecastCategory.BEST_CASE)
+                        .stage("Negotiation", 70, ForecastCategory.COMMIT));
         for (CustomerId customer : history.heavyCustomers()) {
             openWork(scope, customer, random);
+            sales(scope, pipeline, customer, random);
         }
         db.analyze();
         try (Connection c = db.dataSource().getConnection();
@@ -244,6 +261,41 @@ public class TimelineBenchmark {
             if (i == 3) {
                 scope.tasks().complete(t.id());
             }
+        }
+    }
+
+    /**
+     * Three open opportunities of two lines each (one moved twice) and a won one, and twelve orders of
+     * two lines each, of which the picture holds the latest ten.
+     */
+    private static void sales(CrmScope scope, Pipeline pipeline, CustomerId customer, SplittableRandom random) {
+        SalesService sales = scope.sales();
+        for (int i = 0; i < 4; i++) {
+            Opportunity o = sales.createOpportunity(OpportunityDraft.of(
+                            customer, pipeline.id(), "Deal " + (i + 1), LocalDate.of(2027, 1 + random.nextInt(12), 15))
+                    .line(LineItem.of(
+                                    "SKU-" + random.nextInt(500),
+                                    "" + (1 + random.nextInt(40)),
+                                    Money.of("125.50", "EUR"))
+                            .discounted("0.1"))
+                    .line(LineItem.of(
+                            "SKU-" + random.nextInt(500), "" + (1 + random.nextInt(12)), Money.of("48", "EUR"))));
+            if (i >= 2) {
+                sales.moveToStage(o.id(), pipeline.stages().get(1).id());
+                sales.moveToStage(o.id(), pipeline.stages().get(2).id());
+            }
+            if (i == 3) {
+                sales.win(o.id(), "relationship");
+            }
+        }
+        Instant first = Instant.parse("2025-01-06T09:00:00Z");
+        for (int i = 0; i < 12; i++) {
+            sales.recordOrder(OrderDraft.of(customer, first.plus(Duration.ofDays(30L * i + random.nextInt(20))))
+                    .line(LineItem.of(
+                            "SKU-" + random.nextInt(500), "" + (1 + random.nextInt(40)), Money.of("12.90", "EUR")))
+                    .line(LineItem.of("SKU-" + random.nextInt(500), "1", Money.of("249", "EUR")))
+                    .cost(Money.of("150", "EUR"))
+                    .channel(Channel.WEB_FORM));
         }
     }
 
@@ -328,7 +380,8 @@ public class TimelineBenchmark {
         Customer360 picture = scope.customer360(customer);
         HandwrittenReads.Customer360Row row;
         try (Connection c = db.dataSource().getConnection()) {
-            row = HandwrittenReads.customer360(c, TENANT.value(), customer.value(), 20, Customer360.OPEN_WORK_LIMIT);
+            row = HandwrittenReads.customer360(
+                    c, TENANT.value(), customer.value(), 20, Customer360.OPEN_WORK_LIMIT, Customer360.LATEST_ORDERS);
         }
         same("customer 360 interactions", picture.recentInteractions(), row.recent());
         Map<Channel, long[]> activity = new EnumMap<>(Channel.class);
@@ -356,6 +409,20 @@ public class TimelineBenchmark {
         if (!requests.equals(requestRows) || !tasks.equals(taskRows) || requests.isEmpty() || tasks.isEmpty()) {
             throw new IllegalStateException("open work: the store reads requests " + requests + " and tasks " + tasks
                     + ", the SQL " + requestRows + " and " + taskRows);
+        }
+        List<Object> deals = picture.openOpportunities().stream()
+                .map(o -> (Object) o.id().value())
+                .toList();
+        List<Object> dealRows =
+                row.openOpportunities().stream().map(o -> (Object) o.id()).toList();
+        List<Object> orders = picture.latestOrders().stream()
+                .map(o -> (Object) o.id().value())
+                .toList();
+        List<Object> orderRows =
+                row.latestOrders().stream().map(o -> (Object) o.id()).toList();
+        if (!deals.equals(dealRows) || !orders.equals(orderRows) || deals.size() != 3 || orders.size() != 10) {
+            throw new IllegalStateException("sales: the store reads opportunities " + deals + " and orders " + orders
+                    + ", the SQL " + dealRows + " and " + orderRows);
         }
         if (!picture.customer().id().value().equals(row.customer().id())
                 || picture.customer().contactPoints().size()
@@ -465,7 +532,12 @@ public class TimelineBenchmark {
     public HandwrittenReads.Customer360Row customer360Sql(Picks picks) throws SQLException {
         try (Connection c = db.dataSource().getConnection()) {
             return Objects.requireNonNull(HandwrittenReads.customer360(
-                    c, TENANT.value(), pick(picks).value(), 20, Customer360.OPEN_WORK_LIMIT));
+                    c,
+                    TENANT.value(),
+                    pick(picks).value(),
+                    20,
+                    Customer360.OPEN_WORK_LIMIT,
+                    Customer360.LATEST_ORDERS));
         }
     }
 }

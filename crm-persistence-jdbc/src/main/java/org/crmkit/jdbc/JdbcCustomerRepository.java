@@ -120,6 +120,33 @@ final class JdbcCustomerRepository implements CustomerRepository {
     }
 
     @Override
+    public Set<CustomerId> existingIds(Collection<CustomerId> ids) {
+        ValidationException.requireNonNull(ids, "ids");
+        List<UUID> wanted = new ArrayList<>(ids.size());
+        for (CustomerId id : new LinkedHashSet<>(ids)) {
+            wanted.add(ValidationException.requireNonNull(id, "ids").value());
+        }
+        Set<CustomerId> found = new HashSet<>();
+        if (wanted.isEmpty()) {
+            return found;
+        }
+        return tx.read("checking which of " + wanted.size() + " customers exist", connection -> {
+            for (List<UUID> chunk : Sql.chunks(wanted, Sql.MAX_IN)) {
+                Sql sql = new Sql()
+                        .append("SELECT c.id FROM crm_customer c WHERE ")
+                        .keyIn("c.tenant_id", "c.id", tenant.value(), chunk, dialect);
+                try (PreparedStatement statement = sql.prepare(connection, dialect);
+                        ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(new CustomerId(dialect.getUuid(rows, "id")));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
     public Customer save(Customer customer) {
         checkTenant(customer);
         Customer stored = CustomerMapper.stored(customer, customer.version() + 1);

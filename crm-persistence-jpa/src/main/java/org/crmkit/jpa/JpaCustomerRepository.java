@@ -134,6 +134,37 @@ final class JpaCustomerRepository implements CustomerRepository {
     }
 
     @Override
+    public Set<CustomerId> existingIds(Collection<CustomerId> ids) {
+        ValidationException.requireNonNull(ids, "ids");
+        Set<UUID> wanted = new LinkedHashSet<>();
+        for (CustomerId id : ids) {
+            wanted.add(ValidationException.requireNonNull(id, "ids").value());
+        }
+        Set<CustomerId> found = new HashSet<>();
+        if (wanted.isEmpty()) {
+            return found;
+        }
+        return store.run(em -> {
+            try {
+                for (List<UUID> chunk : chunks(new ArrayList<>(wanted))) {
+                    TypedQuery<UUID> q = em.createQuery(
+                                    "select c.id from " + ENTITY + " c where c.tenantId = :tenant and "
+                                            + in("c.id", "i", chunk),
+                                    UUID.class)
+                            .setFlushMode(FlushModeType.COMMIT)
+                            .setParameter("tenant", tenant.value());
+                    for (UUID id : bind(q, "i", chunk).getResultList()) {
+                        found.add(new CustomerId(id));
+                    }
+                }
+                return found;
+            } catch (RuntimeException e) {
+                throw Errors.translate(e);
+            }
+        });
+    }
+
+    @Override
     public Customer save(Customer customer) {
         ValidationException.requireNonNull(customer, "customer");
         checkTenant(customer);

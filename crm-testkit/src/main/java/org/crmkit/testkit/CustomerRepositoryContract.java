@@ -193,6 +193,30 @@ public abstract class CustomerRepositoryContract {
         assertThat(customers.findAllById(List.of())).isEmpty();
     }
 
+    @Test
+    void existingIds_namesTheTenantsCustomersArchivedOrNot_acrossManyIds() {
+        Customer anna = customers.save(aPerson().in(tenant).build());
+        Customer archived = customers.save(anOrganization()
+                .in(tenant)
+                .archivedAt(Instant.parse("2024-06-01T00:00:00Z"))
+                .build());
+        TenantId other = TestTenants.random("b");
+        Customer foreign = store.customers(other).save(aPerson().in(other).build());
+        List<CustomerId> asked = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) { // more than one IN list holds
+            asked.add(CustomerFixtures.nextCustomerId());
+        }
+        asked.add(1_200, anna.id());
+        asked.add(foreign.id());
+        asked.add(archived.id());
+        asked.add(anna.id());
+
+        assertThat(customers.existingIds(asked)).containsExactlyInAnyOrder(anna.id(), archived.id());
+        assertThat(customers.existingIds(List.of())).isEmpty();
+        assertThat(store.customers(other).existingIds(List.of(anna.id(), foreign.id())))
+                .containsExactly(foreign.id());
+    }
+
     // ---- versions and optimistic locking -----------------------------------------------------
 
     @Test

@@ -3,6 +3,7 @@ package org.crmkit.core.cache;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.TenantId;
@@ -33,6 +34,11 @@ final class CachingCustomerRepository implements CustomerRepository {
     @Override
     public List<Customer> findAllById(Collection<CustomerId> ids) {
         return store.findAllById(ids);
+    }
+
+    @Override
+    public Set<CustomerId> existingIds(Collection<CustomerId> ids) {
+        return store.existingIds(ids);
     }
 
     @Override

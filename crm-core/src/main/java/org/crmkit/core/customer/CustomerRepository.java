@@ -2,10 +2,12 @@ package org.crmkit.core.customer;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.crmkit.core.common.ConcurrentUpdateException;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -33,6 +35,20 @@ public interface CustomerRepository {
         List<Customer> found = new ArrayList<>(ids.size());
         for (CustomerId id : new java.util.LinkedHashSet<>(ids)) {
             findById(id).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /**
+     * Which of these ids name a customer of the tenant, archived or not. Checks that only need to
+     * know that a customer exists (the participants of a logged interaction, the buyer of an order)
+     * ask this instead of loading whole customers; stores override it to answer from the primary key
+     * in one round trip.
+     */
+    default Set<CustomerId> existingIds(Collection<CustomerId> ids) {
+        Set<CustomerId> found = new HashSet<>();
+        for (Customer customer : findAllById(ids)) {
+            found.add(customer.id());
         }
         return found;
     }

@@ -19,7 +19,6 @@ import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.ProgressListener;
 import org.crmkit.core.common.ServiceContext;
 import org.crmkit.core.common.ValidationException;
-import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.interaction.InteractionEvent.InteractionCorrected;
@@ -307,11 +306,7 @@ public final class InteractionService {
     }
 
     private Set<CustomerId> known(Collection<CustomerId> ids) {
-        Set<CustomerId> known = new HashSet<>();
-        for (Customer c : customers.findAllById(ids)) {
-            known.add(c.id());
-        }
-        return known;
+        return customers.existingIds(ids);
     }
 
     private static ValidationException unknownCustomer(CustomerId id) {

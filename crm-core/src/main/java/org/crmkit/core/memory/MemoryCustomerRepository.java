@@ -3,6 +3,7 @@ package org.crmkit.core.memory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,20 @@ final class MemoryCustomerRepository implements CustomerRepository {
                 Customer c = table.byId.get(id);
                 if (c != null) {
                     found.add(c);
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public Set<CustomerId> existingIds(Collection<CustomerId> ids) {
+        ValidationException.requireNonNull(ids, "ids");
+        return store.read(() -> {
+            Set<CustomerId> found = new HashSet<>();
+            for (CustomerId id : ids) {
+                if (table.byId.containsKey(ValidationException.requireNonNull(id, "ids"))) {
+                    found.add(id);
                 }
             }
             return found;

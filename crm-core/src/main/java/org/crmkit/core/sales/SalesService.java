@@ -512,10 +512,7 @@ public final class SalesService {
 
     private void checkReferences(List<Order> batch, List<String> fields) {
         List<CustomerId> wanted = batch.stream().map(Order::customer).distinct().toList();
-        Set<CustomerId> known = new HashSet<>();
-        for (Customer c : customers.findAllById(wanted)) {
-            known.add(c.id());
-        }
+        Set<CustomerId> known = customers.existingIds(wanted);
         for (int i = 0; i < batch.size(); i++) {
             Order order = batch.get(i);
             String prefix = fields.get(i);

@@ -1,0 +1,9 @@
+-- CRMKit JDBC store, PostgreSQL: the timeline index covers channel and direction, so that a timeline
+-- filtered by channel or direction and the per-channel activity are answered from the index alone
+-- (an index-only scan), without fetching one table row per interaction to test its channel.
+-- Rebuilding the index locks crm_interaction_participant against writes while it runs.
+
+DROP INDEX crm_interaction_participant_timeline_ix;
+CREATE INDEX crm_interaction_participant_timeline_ix
+    ON crm_interaction_participant (tenant_id, customer_id, occurred_at DESC, interaction_id DESC)
+    INCLUDE (channel, direction);
