@@ -273,6 +273,7 @@ public class TimelineBenchmark {
         for (int i = 0; i < 4; i++) {
             Opportunity o = sales.createOpportunity(OpportunityDraft.of(
                             customer, pipeline.id(), "Deal " + (i + 1), LocalDate.of(2027, 1 + random.nextInt(12), 15))
+                    .owner(StaffId.of("rep-" + (1 + random.nextInt(20))))
                     .line(LineItem.of(
                                     "SKU-" + random.nextInt(500),
                                     "" + (1 + random.nextInt(40)),

@@ -11,6 +11,7 @@ import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.CustomerService;
 import org.crmkit.core.interaction.InteractionService;
+import org.crmkit.core.report.CrossSelling;
 import org.crmkit.core.report.Customer360;
 import org.crmkit.core.sales.SalesService;
 import org.crmkit.core.service.RequestService;
@@ -90,6 +91,12 @@ public final class CrmScope implements Transactions {
                 customers(),
                 store.rotations(tenant),
                 crm.leadRouting());
+    }
+
+    /** Cross-selling: products bought together, and what a customer may want next. */
+    public CrossSelling crossSelling() {
+        var store = crm.store();
+        return new CrossSelling(store.productBaskets(tenant), store.customers(tenant));
     }
 
     /** Tasks, reminders and contact cadences. */

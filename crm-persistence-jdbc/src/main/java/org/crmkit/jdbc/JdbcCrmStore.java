@@ -11,6 +11,7 @@ import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
 import org.crmkit.core.interaction.InteractionRepository;
+import org.crmkit.core.report.ProductBaskets;
 import org.crmkit.core.routing.RotationRepository;
 import org.crmkit.core.sales.OpportunityRepository;
 import org.crmkit.core.sales.OrderRepository;
@@ -222,6 +223,17 @@ public final class JdbcCrmStore implements CrmStore {
     @Override
     public OrderRepository orders(TenantId tenant) {
         return new JdbcOrderRepository(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * The basket counts of {@code tenant}'s orders, counted in SQL: three grouped statements over the
+     * orders of a period and their lines, the pairs of products joined line to line within an order.
+     *
+     * @throws ValidationException when {@code tenant} is null
+     */
+    @Override
+    public ProductBaskets productBaskets(TenantId tenant) {
+        return new JdbcProductBaskets(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
     }
 
     /**

@@ -17,6 +17,7 @@ import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
 import org.crmkit.core.interaction.InteractionRepository;
+import org.crmkit.core.report.ProductBaskets;
 import org.crmkit.core.routing.RotationRepository;
 import org.crmkit.core.sales.OpportunityRepository;
 import org.crmkit.core.sales.OrderRepository;
@@ -294,6 +295,15 @@ public final class JpaCrmStore implements CrmStore {
     @Override
     public OrderRepository orders(TenantId tenant) {
         return new JpaOrderRepository(this, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * The basket counts of {@code tenant}'s orders, counted by the database: three grouped queries
+     * over the orders of a period and their lines.
+     */
+    @Override
+    public ProductBaskets productBaskets(TenantId tenant) {
+        return new JpaProductBaskets(this, ValidationException.requireNonNull(tenant, "tenant"));
     }
 
     /**

@@ -12,6 +12,7 @@ import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
 import org.crmkit.core.interaction.InteractionRepository;
+import org.crmkit.core.report.ProductBaskets;
 import org.crmkit.core.routing.RotationRepository;
 import org.crmkit.core.sales.OpportunityRepository;
 import org.crmkit.core.sales.OrderRepository;
@@ -89,6 +90,11 @@ public final class CachingCrmStore implements CrmStore {
     @Override
     public OrderRepository orders(TenantId tenant) {
         return store.orders(tenant);
+    }
+
+    @Override
+    public ProductBaskets productBaskets(TenantId tenant) {
+        return store.productBaskets(tenant);
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.crmkit.core.common.Transactions;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
 import org.crmkit.core.interaction.InteractionRepository;
+import org.crmkit.core.report.ProductBaskets;
 import org.crmkit.core.routing.RotationRepository;
 import org.crmkit.core.sales.OpportunityRepository;
 import org.crmkit.core.sales.OrderRepository;
@@ -49,6 +50,14 @@ public interface CrmStore extends Transactions {
 
     /** The orders of {@code tenant}. */
     OrderRepository orders(TenantId tenant);
+
+    /**
+     * The basket counts behind cross-selling for {@code tenant}. The default reads every order
+     * ({@link ProductBaskets#scanning}); SQL stores override it to count in the database.
+     */
+    default ProductBaskets productBaskets(TenantId tenant) {
+        return ProductBaskets.scanning(orders(tenant));
+    }
 
     /**
      * Runs {@code action} once the changes of the unit of work that just ended on the calling thread
