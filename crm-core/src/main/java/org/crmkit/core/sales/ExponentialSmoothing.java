@@ -29,8 +29,8 @@ final class ExponentialSmoothing {
             int length,
             double[] parameters) {}
 
-    /** The fewest periods {@code method} needs under {@code init} for a season of {@code m}. */
-    static int minimumLength(ForecastMethod method, ForecastInitialisation init, int m) {
+    /** The fewest periods {@code method} needs for a season of {@code m}. */
+    static int minimumLength(ForecastMethod method, int m) {
         if (method.hasSeason()) {
             return 2 * m;
         }

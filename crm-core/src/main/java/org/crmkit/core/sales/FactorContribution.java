@@ -5,7 +5,8 @@ package org.crmkit.core.sales;
  *
  * @param factor the feature
  * @param value the opportunity's value, as a person reads it ({@code "anna"}, {@code "WEB_FORM"},
- *     {@code "reached Proposal"}, {@code "≤ 2000.00 EUR"}, {@code "open ≥ 31 days"})
+ *     {@code "reached Proposal"}, {@code "≤ 2000.00 EUR"}, {@code "open ≥ 31 days"}, {@code "open under 15
+ *     days"})
  * @param logOdds its contribution to the log-odds of winning (positive pushes up); 0 when unknown
  * @param known whether the training data held the value; an unknown one contributes nothing
  */

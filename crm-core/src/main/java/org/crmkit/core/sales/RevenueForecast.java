@@ -237,7 +237,7 @@ public final class RevenueForecast {
      */
     public BackTest backTest(int periods) {
         int n = y.length;
-        int minimum = ExponentialSmoothing.minimumLength(method, initialisation, series.seasonLength());
+        int minimum = ExponentialSmoothing.minimumLength(method, series.seasonLength());
         int most = n - minimum;
         if (periods < 1 || periods > most) {
             throw new ValidationException(
@@ -304,7 +304,7 @@ public final class RevenueForecast {
         if (method.hasSeason() && !series.seasonal()) {
             throw new ValidationException("method", method + " needs a series with a season");
         }
-        int minimum = ExponentialSmoothing.minimumLength(method, init, m);
+        int minimum = ExponentialSmoothing.minimumLength(method, m);
         if (values.length < minimum) {
             throw new ValidationException(
                     "method", method + " needs at least " + minimum + " periods, the series has " + values.length);

@@ -10,6 +10,6 @@ public enum WinFactor {
     AMOUNT,
     /** Its owner. */
     OWNER,
-    /** How long it has been open ("open ≥ 31 days"). */
+    /** How long it has been open ("open ≥ 31 days", "open under 15 days"). */
     AGE
 }

@@ -86,7 +86,11 @@ public record WinModel(TenantId tenant, int won, int lost, List<AmountBands> amo
         factors.add(contribution(
                 rows, WinFactor.OWNER, open.owner().value(), open.owner().value()));
         int age = WinPredictor.ageBand(WinPredictor.days(open.audit().createdAt(), now));
-        factors.add(contribution(rows, WinFactor.AGE, Integer.toString(age), "open ≥ " + age + " days"));
+        factors.add(contribution(
+                rows,
+                WinFactor.AGE,
+                Integer.toString(age),
+                age == 0 ? "open under " + WinPredictor.AGE_BANDS.get(1) + " days" : "open ≥ " + age + " days"));
         factors.sort(Comparator.comparingDouble((FactorContribution f) -> -Math.abs(f.logOdds())));
         double prior = priorLogOdds();
         double logOdds = prior

@@ -123,6 +123,25 @@ class RevenueForecastTest {
     }
 
     @Test
+    void trendPlusAdditiveSeason_isRecognised_andForecastExactly() {
+        double[] season = {10, -5, 0, -5};
+        double[] totals = new double[20];
+        for (int t = 0; t < totals.length; t++) {
+            totals[t] = 100 + 2 * t + season[t % 4];
+        }
+        RevenueForecast fit = RevenueForecast.fit(RevenueSeries.of(EUR, JAN_1949, Period.ofMonths(3), 4, totals));
+
+        assertThat(fit.method()).isEqualTo(ForecastMethod.ADDITIVE_SEASONAL);
+        List<ForecastPoint> points = fit.forecast(8, 95);
+        for (int h = 1; h <= 8; h++) {
+            int t = 19 + h;
+            assertThat(points.get(h - 1).forecast())
+                    .isEqualTo(Money.of(BigDecimal.valueOf(100 + 2 * t + season[t % 4]), EUR));
+            assertThat(points.get(h - 1).periodStart()).isEqualTo(JAN_1949.plusMonths(3L * t));
+        }
+    }
+
+    @Test
     void constantSeries_givesFlatForecast_withZeroWidthInterval() {
         double[] totals = new double[36];
         Arrays.fill(totals, 1234.56);
