@@ -7,6 +7,13 @@
  * with a reason; reopening is an explicit act. An {@link org.crmkit.core.sales.Order} records what a
  * customer bought: the transaction log that sales analysis, RFM and CLV read.
  *
+ * <p>Forecast models are values computed from these: {@link org.crmkit.core.sales.RevenueForecast}
+ * fits exponential smoothing (Holt-Winters, Holt, simple) to a {@link
+ * org.crmkit.core.sales.RevenueSeries} of period totals and forecasts the next periods with
+ * prediction intervals and a back-test; {@link org.crmkit.core.sales.WinPredictor} learns a naive
+ * Bayes {@link org.crmkit.core.sales.WinModel} from closed opportunities that scores an open one with
+ * a win probability and the factors that pushed it up or down.
+ *
  * <p>{@link org.crmkit.core.sales.SalesService} is the entry point; {@link
  * org.crmkit.core.sales.PipelineRepository}, {@link org.crmkit.core.sales.OpportunityRepository} and
  * {@link org.crmkit.core.sales.OrderRepository} are the ports a store implements. New leads are
