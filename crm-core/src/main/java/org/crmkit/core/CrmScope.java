@@ -12,6 +12,7 @@ import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.CustomerService;
 import org.crmkit.core.interaction.InteractionService;
 import org.crmkit.core.report.Customer360;
+import org.crmkit.core.report.SalesAnalysis;
 import org.crmkit.core.sales.SalesService;
 import org.crmkit.core.service.RequestService;
 import org.crmkit.core.task.TaskService;
@@ -90,6 +91,15 @@ public final class CrmScope implements Transactions {
                 customers(),
                 store.rotations(tenant),
                 crm.leadRouting());
+    }
+
+    /**
+     * Sales analysis: revenue, orders, average order value and margin per customer, owner, product
+     * and channel over any period, top customers and purchase frequency, summed by the store.
+     */
+    public SalesAnalysis salesAnalysis() {
+        var store = crm.store();
+        return new SalesAnalysis(context, store.orders(tenant), store.customers(tenant));
     }
 
     /** Tasks, reminders and contact cadences. */
