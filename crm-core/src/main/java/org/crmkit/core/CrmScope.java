@@ -13,6 +13,7 @@ import org.crmkit.core.customer.CustomerService;
 import org.crmkit.core.interaction.InteractionService;
 import org.crmkit.core.report.CrossSelling;
 import org.crmkit.core.report.Customer360;
+import org.crmkit.core.report.SalesAnalysis;
 import org.crmkit.core.sales.SalesService;
 import org.crmkit.core.service.RequestService;
 import org.crmkit.core.task.TaskService;
@@ -97,6 +98,15 @@ public final class CrmScope implements Transactions {
     public CrossSelling crossSelling() {
         var store = crm.store();
         return new CrossSelling(store.productBaskets(tenant), store.customers(tenant));
+    }
+
+    /**
+     * Sales analysis: revenue, orders, average order value and margin per customer, owner, product
+     * and channel over any period, top customers and purchase frequency, summed by the store.
+     */
+    public SalesAnalysis salesAnalysis() {
+        var store = crm.store();
+        return new SalesAnalysis(context, store.orders(tenant), store.customers(tenant));
     }
 
     /** Tasks, reminders and contact cadences. */

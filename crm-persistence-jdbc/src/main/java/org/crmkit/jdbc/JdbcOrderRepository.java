@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -15,18 +17,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import org.crmkit.core.common.ConcurrentUpdateException;
 import org.crmkit.core.common.IdCursor;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.StoreUnavailableException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.sales.CustomerPurchases;
+import org.crmkit.core.sales.CustomerRevenue;
 import org.crmkit.core.sales.LineItem;
 import org.crmkit.core.sales.Order;
 import org.crmkit.core.sales.OrderId;
 import org.crmkit.core.sales.OrderRepository;
+import org.crmkit.core.sales.OrderSums;
+import org.crmkit.core.sales.OrderSumsQuery;
 
 /**
  * {@link OrderRepository} over {@code crm_order} and {@code crm_order_line} for one tenant.
@@ -54,12 +62,14 @@ final class JdbcOrderRepository implements OrderRepository {
     private final JdbcDialect dialect;
     private final TenantId tenant;
     private final OrderMapper mapper;
+    private final JdbcSalesSums analysis;
 
     JdbcOrderRepository(Transactor tx, JdbcDialect dialect, TenantId tenant) {
         this.tx = tx;
         this.dialect = dialect;
         this.tenant = tenant;
         this.mapper = new OrderMapper(dialect, tenant);
+        this.analysis = new JdbcSalesSums(tx, dialect, tenant);
     }
 
     @Override
@@ -138,6 +148,31 @@ final class JdbcOrderRepository implements OrderRepository {
         sql.append(" ORDER BY o.tenant_id, o.id LIMIT ").value(page.size() + 1);
         List<Order> rows = tx.read("listing orders", connection -> load(connection, sql));
         return IdCursor.page(rows, page.size(), o -> o.id().value());
+    }
+
+    /** Sums in SQL ({@link JdbcSalesSums}), joining {@code crm_customer} for owners: {@code owners} is not asked. */
+    @Override
+    public List<OrderSums> sums(OrderSumsQuery query, Function<Set<CustomerId>, Map<CustomerId, StaffId>> owners) {
+        ValidationException.requireNonNull(query, "query");
+        ValidationException.requireNonNull(owners, "owners");
+        return analysis.sums(query);
+    }
+
+    @Override
+    public List<CustomerRevenue> topCustomers(Instant from, Instant to, Currency currency, int limit) {
+        ValidationException.requireNonNull(from, "from");
+        ValidationException.requireNonNull(to, "to");
+        ValidationException.requireNonNull(currency, "currency");
+        PageRequest.requireLimit(limit, "limit");
+        return analysis.topCustomers(from, to, currency, limit);
+    }
+
+    @Override
+    public Page<CustomerPurchases> purchases(Instant from, Instant to, PageRequest page) {
+        ValidationException.requireNonNull(from, "from");
+        ValidationException.requireNonNull(to, "to");
+        ValidationException.requireNonNull(page, "page");
+        return analysis.purchases(from, to, page);
     }
 
     // ---- writing -----------------------------------------------------------------------------

@@ -3,8 +3,10 @@ package org.crmkit.jpa;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -14,18 +16,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import org.crmkit.core.common.ConcurrentUpdateException;
 import org.crmkit.core.common.IdCursor;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.StoreUnavailableException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.sales.CustomerPurchases;
+import org.crmkit.core.sales.CustomerRevenue;
 import org.crmkit.core.sales.LineItem;
 import org.crmkit.core.sales.Order;
 import org.crmkit.core.sales.OrderId;
 import org.crmkit.core.sales.OrderRepository;
+import org.crmkit.core.sales.OrderSums;
+import org.crmkit.core.sales.OrderSumsQuery;
 import org.crmkit.jpa.internal.OrderEntity;
 import org.crmkit.jpa.internal.OrderKey;
 import org.crmkit.jpa.internal.OrderLineEntity;
@@ -62,10 +70,12 @@ final class JpaOrderRepository implements OrderRepository {
 
     private final JpaCrmStore store;
     private final TenantId tenant;
+    private final JpaSalesSums analysis;
 
     JpaOrderRepository(JpaCrmStore store, TenantId tenant) {
         this.store = store;
         this.tenant = tenant;
+        this.analysis = new JpaSalesSums(store, tenant);
     }
 
     @Override
@@ -193,6 +203,31 @@ final class JpaOrderRepository implements OrderRepository {
                 throw Errors.translate(e);
             }
         });
+    }
+
+    /** Sums in the database ({@link JpaSalesSums}), joining {@code crmkit_customer}: {@code owners} is not asked. */
+    @Override
+    public List<OrderSums> sums(OrderSumsQuery query, Function<Set<CustomerId>, Map<CustomerId, StaffId>> owners) {
+        ValidationException.requireNonNull(query, "query");
+        ValidationException.requireNonNull(owners, "owners");
+        return analysis.sums(query);
+    }
+
+    @Override
+    public List<CustomerRevenue> topCustomers(Instant from, Instant to, Currency currency, int limit) {
+        ValidationException.requireNonNull(from, "from");
+        ValidationException.requireNonNull(to, "to");
+        ValidationException.requireNonNull(currency, "currency");
+        PageRequest.requireLimit(limit, "limit");
+        return analysis.topCustomers(from, to, currency, limit);
+    }
+
+    @Override
+    public Page<CustomerPurchases> purchases(Instant from, Instant to, PageRequest page) {
+        ValidationException.requireNonNull(from, "from");
+        ValidationException.requireNonNull(to, "to");
+        ValidationException.requireNonNull(page, "page");
+        return analysis.purchases(from, to, page);
     }
 
     @Override
