@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -14,11 +16,13 @@ import java.util.stream.Stream;
 import org.crmkit.core.Crm;
 import org.crmkit.core.CrmScope;
 import org.crmkit.core.common.Actor;
+import org.crmkit.core.common.Cancellation;
 import org.crmkit.core.common.Channel;
 import org.crmkit.core.common.EventListener;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.Priority;
+import org.crmkit.core.common.ProgressListener;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.AttributeValue;
@@ -41,11 +45,19 @@ import org.crmkit.core.interaction.InteractionService;
 import org.crmkit.core.interaction.ParticipantRole;
 import org.crmkit.core.memory.MemoryCrmStore;
 import org.crmkit.core.report.Customer360;
+import org.crmkit.core.report.Granularity;
+import org.crmkit.core.report.ProductSuggestion;
+import org.crmkit.core.report.ReportPeriod;
+import org.crmkit.core.report.SalesAnalysis;
+import org.crmkit.core.report.SalesDimension;
+import org.crmkit.core.report.SalesFigure;
+import org.crmkit.core.report.SalesQuery;
 import org.crmkit.core.routing.AssignmentStrategy;
 import org.crmkit.core.routing.RoutingCondition;
 import org.crmkit.core.routing.RoutingRule;
 import org.crmkit.core.routing.Team;
 import org.crmkit.core.sales.ForecastCategory;
+import org.crmkit.core.sales.ForecastPoint;
 import org.crmkit.core.sales.LineItem;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.OpportunityDraft;
@@ -53,6 +65,7 @@ import org.crmkit.core.sales.Order;
 import org.crmkit.core.sales.OrderDraft;
 import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.sales.PipelineDraft;
+import org.crmkit.core.sales.RevenueForecast;
 import org.crmkit.core.sales.SalesService;
 import org.crmkit.core.service.Request;
 import org.crmkit.core.service.RequestDraft;
@@ -365,7 +378,73 @@ public final class QuickStart {
                 recorded.total(),
                 recorded.margin().orElseThrow(),
                 sales.latestOrders(company.id(), 10).size());
+
+        out.println("10. Two years of orders: revenue by quarter, what goes together, the next months");
+        analyseSales(out, scope, company, ngoc, ivan, yamada);
         return List.of(company, ngoc, ivan, yamada);
+    }
+
+    /**
+     * Records two years of orders (the company monthly, more before Tết; Ngọc quarterly; Yamada a
+     * few of other products; Ivan once) and reads them back as a host's dashboard would.
+     */
+    private static void analyseSales(
+            PrintStream out, CrmScope scope, Customer company, Customer ngoc, Customer ivan, Customer yamada) {
+        SalesService sales = scope.sales();
+        ZoneId saigon = ZoneId.of("Asia/Ho_Chi_Minh");
+        List<OrderDraft> history = new ArrayList<>();
+        for (int m = 0; m < 24; m++) {
+            LocalDate month = LocalDate.of(2025, 1, 1).plusMonths(m);
+            int beforeTet = month.getMonthValue() <= 2 ? 30 : 0;
+            history.add(OrderDraft.of(
+                            company.id(),
+                            month.plusDays(9).atTime(10, 0).atZone(saigon).toInstant())
+                    .line(LineItem.of("SKU-118", String.valueOf(40 + m + beforeTet), Money.of("112500", "VND")))
+                    .line(LineItem.of("SKU-220", "12", Money.of("480000", "VND")))
+                    .externalId("erp:SO-" + month));
+            if (m % 3 == 0) {
+                history.add(OrderDraft.of(
+                                ngoc.id(),
+                                month.plusDays(20).atTime(15, 0).atZone(saigon).toInstant())
+                        .line(LineItem.of("SKU-118", "2", Money.of("112500", "VND")))
+                        .line(LineItem.of("SKU-330", "1", Money.of("250000", "VND"))));
+            }
+            if (m % 6 == 0) {
+                history.add(OrderDraft.of(
+                                yamada.id(),
+                                month.plusDays(3).atTime(9, 0).atZone(saigon).toInstant())
+                        .line(LineItem.of("SKU-330", "3", Money.of("250000", "VND")))
+                        .line(LineItem.of("SKU-440", "1", Money.of("990000", "VND"))));
+            }
+        }
+        history.add(OrderDraft.of(ivan.id(), Instant.parse("2026-05-12T07:30:00Z"))
+                .line(LineItem.of("SKU-118", "5", Money.of("112500", "VND"))));
+        sales.recordOrders(history.iterator(), ProgressListener.NONE, Cancellation.none());
+
+        SalesAnalysis analysis = scope.salesAnalysis();
+        ReportPeriod year2026 = ReportPeriod.year(2026).in(saigon);
+        for (SalesFigure q : analysis.figures(SalesQuery.of(year2026, Granularity.QUARTER, SalesDimension.TOTAL))) {
+            out.printf(
+                    "   quarter from %s: %d orders, revenue %s, average order %s%n",
+                    q.periodStart(), q.orders(), q.revenue(), q.averageOrderValue());
+        }
+        ReportPeriod twoYears = new ReportPeriod(LocalDate.of(2025, 1, 1), LocalDate.of(2027, 1, 1), saigon);
+        for (ProductSuggestion s : scope.crossSelling().suggestionsFor(ivan.id(), twoYears, 5, 3)) {
+            out.printf(
+                    Locale.ROOT,
+                    "   suggested for %s: %s (confidence %.2f, lift %.2f, because %s)%n",
+                    ivan.displayName(),
+                    s.product(),
+                    s.confidence(),
+                    s.lift(),
+                    s.because());
+        }
+        RevenueForecast forecast = RevenueForecast.fit(
+                analysis.revenueSeries(twoYears, Granularity.MONTH, java.util.Currency.getInstance("VND")));
+        ForecastPoint next = forecast.forecast(1, 80).get(0);
+        out.printf(
+                "   %s forecasts %s for %s (80%%: %s to %s)%n",
+                forecast.method(), next.forecast(), next.periodStart(), next.lower(), next.upper());
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -62,6 +62,10 @@ class QuickStartTest {
                 .contains("refused: reason: must be one of [price, competitor, no budget], was 'weather'")
                 .contains("'Autumn restock' for Phương Nam, owner linh.tran: 10260000 VND, WON after 2 stage changes")
                 .contains("order erp:SO-2026-0117: total 10260000 VND, margin 3060000 VND; orders on record: 1")
+                .contains("quarter from 2026-01-01: 6 orders, revenue 54392500 VND, average order 9065417 VND")
+                .contains("quarter from 2026-10-01: 4 orders, revenue 38680000 VND, average order 9670000 VND")
+                .contains("suggested for Иван Петров: SKU-220 (confidence 0.74, lift 1.12, because SKU-118)")
+                .contains(" for 2027-01-01 (80%: ")
                 .doesNotContain("(unexpected)");
         assertThat(out.split("event: FIRST_RESPONSE overdue for 'Late delivery of order 2026-117'", -1))
                 .hasSize(2);

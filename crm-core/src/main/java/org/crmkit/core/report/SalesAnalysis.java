@@ -25,6 +25,7 @@ import org.crmkit.core.sales.CustomerRevenue;
 import org.crmkit.core.sales.OrderRepository;
 import org.crmkit.core.sales.OrderSums;
 import org.crmkit.core.sales.OrderSumsQuery;
+import org.crmkit.core.sales.RevenueSeries;
 
 /**
  * Sales analysis for one tenant: revenue, order count, average order value and margin per customer,
@@ -116,6 +117,46 @@ public final class SalesAnalysis {
                 new SalesFigure((LocalDate) group.get(0), (String) group.get(1), a[0], counts.get(group), a[1], a[2])));
         figures.sort(ORDER);
         return figures;
+    }
+
+    /**
+     * The revenue of {@code period} in {@code currency} as a monthly or quarterly series, every
+     * period present (a month without orders is a zero), ready for {@link
+     * org.crmkit.core.sales.RevenueForecast#fit}. Orders in other currencies are left out; convert
+     * first when the tenant sells in several.
+     *
+     * @throws ValidationException naming {@code granularity} when it is not MONTH or QUARTER, or
+     *     {@code period} when it does not start and end on the first day of such a period
+     */
+    public RevenueSeries revenueSeries(ReportPeriod period, Granularity granularity, Currency currency) {
+        ValidationException.requireNonNull(period, "period");
+        ValidationException.requireNonNull(granularity, "granularity");
+        ValidationException.requireNonNull(currency, "currency");
+        if (granularity != Granularity.MONTH && granularity != Granularity.QUARTER) {
+            throw new ValidationException(
+                    "granularity", "must be MONTH or QUARTER for a revenue series, was " + granularity);
+        }
+        if (!granularity.start(period.from()).equals(period.from())
+                || !granularity.start(period.to()).equals(period.to())) {
+            throw new ValidationException(
+                    "period",
+                    "must run from the first day of a " + granularity.name().toLowerCase(java.util.Locale.ROOT)
+                            + " to the first day of another, was " + period.from() + " to " + period.to());
+        }
+        List<LocalDate> starts = period.starts(granularity);
+        Map<LocalDate, java.math.BigDecimal> revenue = new HashMap<>();
+        for (SalesFigure figure : figures(SalesQuery.of(period, granularity, SalesDimension.TOTAL))) {
+            if (figure.currency().equals(currency)) {
+                revenue.put(figure.periodStart(), figure.revenue().amount());
+            }
+        }
+        List<java.math.BigDecimal> totals = new ArrayList<>(starts.size());
+        for (LocalDate start : starts) {
+            totals.add(revenue.getOrDefault(start, java.math.BigDecimal.ZERO));
+        }
+        return granularity == Granularity.MONTH
+                ? RevenueSeries.monthly(currency, period.from(), totals)
+                : RevenueSeries.quarterly(currency, period.from(), totals);
     }
 
     /**
