@@ -131,6 +131,7 @@ final class JdbcCustomerRepository implements CustomerRepository {
             return found;
         }
         return tx.read("checking which of " + wanted.size() + " customers exist", connection -> {
+            dialect.planForActualValues(connection);
             for (List<UUID> chunk : Sql.chunks(wanted, Sql.MAX_IN)) {
                 Sql sql = new Sql()
                         .append("SELECT c.id FROM crm_customer c WHERE ")

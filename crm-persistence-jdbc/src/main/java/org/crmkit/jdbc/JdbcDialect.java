@@ -1,9 +1,11 @@
 package org.crmkit.jdbc;
 
 import java.nio.ByteBuffer;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -88,6 +90,21 @@ public enum JdbcDialect {
     /** The SQL that makes an {@code INSERT} skip a row whose primary key is taken, or empty. */
     String onConflictDoNothing() {
         return this == POSTGRESQL ? " ON CONFLICT DO NOTHING" : "";
+    }
+
+    /**
+     * Makes PostgreSQL plan the rest of the current transaction's statements for their actual values.
+     * A key lookup repeated in a bulk write into a table that had no statistics yet would otherwise
+     * keep the generic plan cached while the table was small (a scan of the tenant's rows), and the
+     * write would grow quadratic with its size. Outside a transaction, and on other databases, nothing
+     * changes.
+     */
+    void planForActualValues(Connection connection) throws SQLException {
+        if (this == POSTGRESQL && !connection.getAutoCommit()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            }
+        }
     }
 
     /** The statement that inserts the lock row of one contact value, or locks it when it exists. */

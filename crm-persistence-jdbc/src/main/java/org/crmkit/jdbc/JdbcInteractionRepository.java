@@ -457,6 +457,7 @@ final class JdbcInteractionRepository implements InteractionRepository {
     /** Adds those of {@code values} that a recorded interaction holds in {@code column} to {@code into}. */
     private void collectIds(Connection connection, String column, List<UUID> values, Set<UUID> into)
             throws SQLException {
+        dialect.planForActualValues(connection);
         for (List<UUID> chunk : Sql.chunks(values, Sql.MAX_IN)) {
             Sql sql = new Sql()
                     .append("SELECT " + column + " FROM crm_interaction WHERE ")
@@ -473,6 +474,7 @@ final class JdbcInteractionRepository implements InteractionRepository {
     /** Those of {@code externalIds} (storable ones) that recorded interactions hold. */
     private Set<String> existing(Connection connection, Set<String> externalIds) throws SQLException {
         Set<String> found = new HashSet<>();
+        dialect.planForActualValues(connection);
         for (List<String> chunk : Sql.chunks(new ArrayList<>(externalIds), Sql.MAX_IN)) {
             Sql sql = new Sql()
                     .append("SELECT external_id FROM crm_interaction WHERE ")

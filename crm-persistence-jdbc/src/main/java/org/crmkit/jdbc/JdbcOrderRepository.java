@@ -285,6 +285,7 @@ final class JdbcOrderRepository implements OrderRepository {
     /** Those of {@code externalIds} (storable ones) that recorded orders hold. */
     private Set<String> existing(Connection connection, Set<String> externalIds) throws SQLException {
         Set<String> found = new HashSet<>();
+        dialect.planForActualValues(connection);
         for (List<String> chunk : Sql.chunks(new ArrayList<>(externalIds), Sql.MAX_IN)) {
             Sql sql = new Sql()
                     .append("SELECT o.external_id FROM crm_order o WHERE ")
