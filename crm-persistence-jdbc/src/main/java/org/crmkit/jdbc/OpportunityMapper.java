@@ -33,7 +33,7 @@ final class OpportunityMapper {
     /** The columns an opportunity's own row is read from, aliased {@code o}. */
     static final String COLUMNS = "o.id, o.version, o.customer_id, o.owner_id, o.pipeline_id, o.name, o.amount,"
             + " o.currency, o.line_count, o.expected_close, o.stage_id, o.probability_override,"
-            + " o.forecast_category, o.source_channel, o.source_campaign, o.status, o.close_reason, o.closed_at,"
+            + " o.predicted_probability, o.forecast_category, o.source_channel, o.source_campaign, o.status, o.close_reason, o.closed_at,"
             + " o.created_at, o.created_by_kind, o.created_by, o.updated_at, o.updated_by_kind, o.updated_by";
     /** The columns of a stage history row, aliased {@code h}, read by {@link #readChange}. */
     static final String HISTORY_COLUMNS = "h.seq, h.stage_id, h.status, h.changed_at, h.changed_by_kind, h.changed_by";
@@ -51,6 +51,7 @@ final class OpportunityMapper {
             "expected_close",
             "stage_id",
             "probability_override",
+            "predicted_probability",
             "forecast_category",
             "source_channel",
             "source_campaign",
@@ -160,6 +161,9 @@ final class OpportunityMapper {
             o.probabilityOverride().isPresent()
                     ? (Object) o.probabilityOverride().getAsInt()
                     : NULL_PERCENT,
+            o.predictedProbability().isPresent()
+                    ? (Object) o.predictedProbability().getAsInt()
+                    : NULL_PERCENT,
             o.forecastCategory().name(),
             o.sourceChannel().<Object>map(Channel::name).orElse(Sql.NULL_TEXT),
             o.sourceCampaign().<Object>map(c -> c).orElse(nullUuid),
@@ -213,6 +217,8 @@ final class OpportunityMapper {
         int lineCount = rows.getInt("line_count");
         int probability = rows.getInt("probability_override");
         Integer override = rows.wasNull() ? null : probability;
+        int predictedPercent = rows.getInt("predicted_probability");
+        Integer predicted = rows.wasNull() ? null : predictedPercent;
         String channel = rows.getString("source_channel");
         Opportunity.Builder b = Opportunity.builder(
                         new OpportunityId(id),
@@ -233,6 +239,7 @@ final class OpportunityMapper {
                                         Actor.Kind.valueOf(rows.getString("updated_by_kind")),
                                         rows.getString("updated_by"))))
                 .probabilityOverride(override)
+                .predictedProbability(predicted)
                 .forecastCategory(ForecastCategory.valueOf(rows.getString("forecast_category")))
                 .sourceChannel(channel == null ? null : Channel.valueOf(channel))
                 .sourceCampaign(dialect.getUuid(rows, "source_campaign"))

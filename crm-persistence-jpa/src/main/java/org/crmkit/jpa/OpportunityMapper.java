@@ -85,6 +85,10 @@ final class OpportunityMapper {
                 opportunity.probabilityOverride().isPresent()
                         ? (short) opportunity.probabilityOverride().getAsInt()
                         : null);
+        entity.setPredictedProbability(
+                opportunity.predictedProbability().isPresent()
+                        ? (short) opportunity.predictedProbability().getAsInt()
+                        : null);
         entity.setForecastCategory(opportunity.forecastCategory().name());
         entity.setSourceChannel(opportunity.sourceChannel().map(Channel::name).orElse(null));
         entity.setSourceCampaignId(opportunity.sourceCampaign().orElse(null));
@@ -156,6 +160,10 @@ final class OpportunityMapper {
                 .amount(lines.isEmpty() ? Money.of(entity.getAmount(), Money.currency(entity.getCurrency())) : null)
                 .lines(lines)
                 .probabilityOverride(probability == null ? null : probability.intValue())
+                .predictedProbability(
+                        entity.getPredictedProbability() == null
+                                ? null
+                                : entity.getPredictedProbability().intValue())
                 .forecastCategory(ForecastCategory.valueOf(entity.getForecastCategory()))
                 .sourceChannel(entity.getSourceChannel() == null ? null : Channel.valueOf(entity.getSourceChannel()))
                 .sourceCampaign(entity.getSourceCampaignId())

@@ -35,9 +35,12 @@ import org.crmkit.core.sales.Order;
 import org.crmkit.core.sales.OrderDraft;
 import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.sales.PipelineDraft;
+import org.crmkit.core.sales.ProbabilitySource;
 import org.crmkit.core.sales.SalesEvent;
 import org.crmkit.core.sales.SalesService;
 import org.crmkit.core.sales.Stage;
+import org.crmkit.core.sales.WinModel;
+import org.crmkit.core.sales.WinProbability;
 import org.crmkit.core.spi.CrmStore;
 import org.crmkit.testkit.fixtures.Concurrently;
 import org.crmkit.testkit.fixtures.CustomerFixtures;
@@ -163,6 +166,46 @@ public abstract class SalesServiceContract {
                         OpportunityStatus.WON);
         assertThat(events.events(SalesEvent.OpportunityStageChanged.class)).hasSize(4);
         assertThat(reread().openOpportunities(created.customer(), 10)).isEmpty();
+    }
+
+    @Test
+    void winProbability_isTheOverrideThenThePredictionThenTheStageDefault_andThePredictionPersists() {
+        Pipeline pipeline = wholesale();
+        Stage first = pipeline.stages().get(0);
+        // no factor counts: the prior alone, 3 won to 1 lost, is 100 / (1 + 1/3) = 75 %
+        WinModel model = new WinModel(tenant, 3, 1, List.of(), List.of());
+        Opportunity byStage = sales.createOpportunity(
+                draft(customerOwnedBy("rep-1"), pipeline).amount(eur("500")));
+        Opportunity byHand = sales.createOpportunity(
+                draft(customerOwnedBy("rep-1"), pipeline).amount(eur("700")).probability(40));
+
+        Opportunity predicted = sales.recordPrediction(byStage.id(), model);
+        Opportunity overridden = sales.recordPrediction(byHand.id(), model);
+
+        assertThat(byStage.winProbability(first))
+                .isEqualTo(new WinProbability(first.probability(), ProbabilitySource.STAGE_DEFAULT));
+        assertThat(predicted.predictedProbability()).hasValue(75);
+        assertThat(reread().opportunity(byStage.id())).isEqualTo(predicted);
+        assertThat(reread().opportunity(byStage.id()).winProbability(first))
+                .isEqualTo(new WinProbability(75, ProbabilitySource.PREDICTED));
+        assertThat(reread().opportunity(byHand.id()).predictedProbability()).hasValue(75);
+        assertThat(reread().opportunity(byHand.id()).winProbability(first))
+                .isEqualTo(new WinProbability(40, ProbabilitySource.OVERRIDE));
+        assertThat(sales.recordPrediction(byStage.id(), model)).isEqualTo(predicted); // unchanged: not saved again
+        Opportunity won = sales.win(byStage.id(), "price");
+        assertThat(reread().opportunity(byStage.id()).winProbability(first))
+                .isEqualTo(new WinProbability(100, ProbabilitySource.CLOSED));
+        assertThat(won.predictedProbability()).hasValue(75);
+        assertThatThrownBy(() -> sales.recordPrediction(byStage.id(), model))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("opportunity.status"));
+        assertThatThrownBy(() -> sales.recordPrediction(
+                        byHand.id(), new WinModel(TestTenants.random("w"), 3, 1, List.of(), List.of())))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("opportunity.tenant"));
+        assertThatThrownBy(() -> overridden.winProbability(pipeline.stages().get(1)))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("stage"));
     }
 
     @Test

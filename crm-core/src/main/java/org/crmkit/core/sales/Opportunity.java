@@ -40,6 +40,7 @@ public final class Opportunity {
     private final LocalDate expectedClose;
     private final StageId stage;
     private final Integer probabilityOverride;
+    private final Integer predictedProbability;
     private final ForecastCategory category;
     private final Channel sourceChannel;
     private final UUID sourceCampaign;
@@ -81,6 +82,12 @@ public final class Opportunity {
                     "opportunity.probability", "must be a percentage from 0 to 100, was " + b.probabilityOverride);
         }
         this.probabilityOverride = b.probabilityOverride;
+        if (b.predictedProbability != null && (b.predictedProbability < 0 || b.predictedProbability > 100)) {
+            throw new ValidationException(
+                    "opportunity.predictedProbability",
+                    "must be a percentage from 0 to 100, was " + b.predictedProbability);
+        }
+        this.predictedProbability = b.predictedProbability;
         this.category = ValidationException.requireNonNull(b.category, "opportunity.forecastCategory");
         this.sourceChannel = b.sourceChannel;
         this.sourceCampaign = b.sourceCampaign;
@@ -145,6 +152,7 @@ public final class Opportunity {
         b.amount = lines.isEmpty() ? amount : null;
         b.lines = lines;
         b.probabilityOverride = probabilityOverride;
+        b.predictedProbability = predictedProbability;
         b.category = category;
         b.sourceChannel = sourceChannel;
         b.sourceCampaign = sourceCampaign;
@@ -211,12 +219,46 @@ public final class Opportunity {
         return probabilityOverride == null ? OptionalInt.empty() : OptionalInt.of(probabilityOverride);
     }
 
-    /** The win probability in percent: 100 when won, 0 when lost, else the override or {@code stage}'s default. */
+    /**
+     * The win probability in percent a model predicted when it last scored this opportunity (see
+     * {@link SalesService#recordPrediction}); it counts unless a probability is set by hand.
+     */
+    public OptionalInt predictedProbability() {
+        return predictedProbability == null ? OptionalInt.empty() : OptionalInt.of(predictedProbability);
+    }
+
+    /**
+     * The win probability in percent, {@link #winProbability} without its source.
+     *
+     * @param stage the stage it is in, as its pipeline defines it
+     */
     public int probability(Stage stage) {
+        return winProbability(stage).percent();
+    }
+
+    /**
+     * The win probability that counts, and where it comes from: 100 when won and 0 when lost;
+     * else the one set by hand, then the predicted one, then {@code stage}'s default.
+     *
+     * @param stage the stage it is in, as its pipeline defines it
+     * @throws ValidationException when {@code stage} is not the stage it is in
+     */
+    public WinProbability winProbability(Stage stage) {
+        ValidationException.requireNonNull(stage, "stage");
         if (status != OpportunityStatus.OPEN) {
-            return status == OpportunityStatus.WON ? 100 : 0;
+            return new WinProbability(status == OpportunityStatus.WON ? 100 : 0, ProbabilitySource.CLOSED);
         }
-        return probabilityOverride != null ? probabilityOverride : stage.probability();
+        if (!stage.id().equals(this.stage)) {
+            throw new ValidationException(
+                    "stage", "is " + stage.id() + ", but opportunity " + id + " is in " + this.stage);
+        }
+        if (probabilityOverride != null) {
+            return new WinProbability(probabilityOverride, ProbabilitySource.OVERRIDE);
+        }
+        if (predictedProbability != null) {
+            return new WinProbability(predictedProbability, ProbabilitySource.PREDICTED);
+        }
+        return new WinProbability(stage.probability(), ProbabilitySource.STAGE_DEFAULT);
     }
 
     /** Its forecast category. */
@@ -380,6 +422,7 @@ public final class Opportunity {
                 && expectedClose.equals(x.expectedClose)
                 && stage.equals(x.stage)
                 && Objects.equals(probabilityOverride, x.probabilityOverride)
+                && Objects.equals(predictedProbability, x.predictedProbability)
                 && category == x.category
                 && sourceChannel == x.sourceChannel
                 && Objects.equals(sourceCampaign, x.sourceCampaign)
@@ -414,6 +457,7 @@ public final class Opportunity {
         private LocalDate expectedClose;
         private StageId stage;
         private Integer probabilityOverride;
+        private Integer predictedProbability;
         private ForecastCategory category = ForecastCategory.PIPELINE;
         private Channel sourceChannel;
         private UUID sourceCampaign;
@@ -459,6 +503,12 @@ public final class Opportunity {
         /** The win probability in percent set by hand; null for the stage's. */
         public Builder probabilityOverride(Integer percent) {
             this.probabilityOverride = percent;
+            return this;
+        }
+
+        /** The win probability in percent a model predicted; null for none. */
+        public Builder predictedProbability(Integer percent) {
+            this.predictedProbability = percent;
             return this;
         }
 

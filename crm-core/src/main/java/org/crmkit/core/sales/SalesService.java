@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.crmkit.core.common.Audit;
 import org.crmkit.core.common.Cancellation;
@@ -246,6 +247,29 @@ public final class SalesService {
                                 .owner(owner)
                                 .audit(o.audit().changed(now, context.actor()))
                                 .build());
+    }
+
+    /**
+     * Scores open opportunity {@code id} with {@code model} and records the predicted win probability,
+     * rounded to a whole percent, on it. From then on it is the opportunity's {@link
+     * Opportunity#winProbability} unless one is set by hand; the score's factors say why (call {@link
+     * WinModel#score} for them). A closed opportunity keeps the prediction it had, which counts again
+     * only if it is reopened and scored anew.
+     *
+     * @throws ValidationException naming {@code opportunity.status} when it is not open, or {@code
+     *     opportunity.tenant} when {@code model} is another tenant's
+     */
+    public Opportunity recordPrediction(OpportunityId id, WinModel model) {
+        ValidationException.requireNonNull(model, "model");
+        return changeOpportunity(id, (o, p, now) -> {
+            int percent = (int) Math.round(model.score(o, p, now).probability());
+            return o.predictedProbability().equals(OptionalInt.of(percent))
+                    ? o
+                    : o.toBuilder()
+                            .predictedProbability(percent)
+                            .audit(o.audit().changed(now, context.actor()))
+                            .build();
+        });
     }
 
     /**

@@ -67,6 +67,9 @@ public class OpportunityEntity {
     @Column(name = "probability_override")
     private Short probabilityOverride;
 
+    @Column(name = "predicted_probability")
+    private Short predictedProbability;
+
     @Column(name = "forecast_category", nullable = false, length = 16)
     private String forecastCategory;
 
@@ -206,6 +209,16 @@ public class OpportunityEntity {
     /** Sets the probability set by hand. */
     public void setProbabilityOverride(Short probabilityOverride) {
         this.probabilityOverride = probabilityOverride;
+    }
+
+    /** The win probability a model predicted, in percent, or null. */
+    public Short getPredictedProbability() {
+        return predictedProbability;
+    }
+
+    /** Sets the predicted win probability. */
+    public void setPredictedProbability(Short predictedProbability) {
+        this.predictedProbability = predictedProbability;
     }
 
     /** The {@code ForecastCategory} name. */
