@@ -99,6 +99,12 @@ final class InteractionMapper {
 
     /** Adds the rows of {@code stored} (as {@link #stored} made it) to the three batches. */
     void addRows(RowBatch interactions, RowBatch participants, RowBatch links, Interaction stored) {
+        addHead(interactions, stored);
+        addChildren(participants, links, stored);
+    }
+
+    /** Adds the own row of {@code stored} (as {@link #stored} made it) to {@code interactions}. */
+    void addHead(RowBatch interactions, Interaction stored) {
         UUID id = stored.id().value();
         Money cost = stored.cost().orElse(null);
         interactions.add(
@@ -120,6 +126,11 @@ final class InteractionMapper {
                 stored.recordedBy().kind().name(),
                 stored.recordedBy().id(),
                 stored.links().size());
+    }
+
+    /** Adds the participant and link rows of {@code stored} (as {@link #stored} made it). */
+    void addChildren(RowBatch participants, RowBatch links, Interaction stored) {
+        UUID id = stored.id().value();
         List<Participant> people = stored.participants();
         for (int seq = 0; seq < people.size(); seq++) {
             Participant p = people.get(seq);

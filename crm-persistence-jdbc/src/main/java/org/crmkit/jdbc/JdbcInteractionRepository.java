@@ -144,7 +144,7 @@ final class JdbcInteractionRepository implements InteractionRepository {
     @Override
     public Interaction append(Interaction interaction) {
         checkTenant(interaction);
-        return insert("recording interaction " + interaction.id(), List.of(interaction))
+        return insert("recording interaction " + interaction.id(), List.of(interaction), false)
                 .get(0);
     }
 
@@ -161,7 +161,28 @@ final class JdbcInteractionRepository implements InteractionRepository {
         if (interactions.isEmpty()) {
             return List.of();
         }
-        return insert("recording " + interactions.size() + " interactions", interactions);
+        return insert("recording " + interactions.size() + " interactions", interactions, false);
+    }
+
+    /**
+     * On PostgreSQL, records the interactions whose external id is not recorded with {@code INSERT …
+     * ON CONFLICT (tenant_id, external_id) DO NOTHING}, so that the insert's own index probe finds
+     * the recorded ones instead of a lookup before it, and a concurrent writer's are skipped too;
+     * participants and links follow for the inserted ones only. Elsewhere the port's default.
+     */
+    @Override
+    public List<Interaction> appendAllSkippingRecorded(List<Interaction> interactions) {
+        ValidationException.requireNonNull(interactions, "interactions");
+        if (dialect != JdbcDialect.POSTGRESQL) {
+            return InteractionRepository.super.appendAllSkippingRecorded(interactions);
+        }
+        for (Interaction interaction : interactions) {
+            checkTenant(interaction);
+        }
+        if (interactions.isEmpty()) {
+            return List.of();
+        }
+        return insert("recording " + interactions.size() + " interactions not recorded yet", interactions, true);
     }
 
     @Override
@@ -341,7 +362,7 @@ final class JdbcInteractionRepository implements InteractionRepository {
      * when a unique key refuses one, undoes the unit and throws the duplicate {@link #duplicateIn}
      * names.
      */
-    private List<Interaction> insert(String what, List<Interaction> interactions) {
+    private List<Interaction> insert(String what, List<Interaction> interactions, boolean skipRecorded) {
         List<Interaction> stored = new ArrayList<>(interactions.size());
         for (Interaction interaction : interactions) {
             stored.add(InteractionMapper.stored(interaction));
@@ -351,15 +372,22 @@ final class JdbcInteractionRepository implements InteractionRepository {
         }
         try {
             return tx.writeAtomically(what, connection -> {
+                List<Interaction> recorded = new ArrayList<>(stored.size());
                 for (List<Interaction> chunk : Sql.chunks(stored, BATCH)) {
                     RowBatch rows = mapper.interactionRows();
                     RowBatch participants = mapper.participantRows();
                     RowBatch links = mapper.linkRows();
                     for (Interaction interaction : chunk) {
-                        mapper.addRows(rows, participants, links, interaction);
+                        mapper.addHead(rows, interaction);
                     }
+                    Set<UUID> inserted = null;
                     try {
-                        rows.execute(connection);
+                        if (skipRecorded) {
+                            inserted = rows.executeReturning(
+                                    connection, " ON CONFLICT (tenant_id, external_id) DO NOTHING", "id");
+                        } else {
+                            rows.execute(connection);
+                        }
                     } catch (SQLException e) {
                         if (SqlErrors.isUniqueViolation(e)) {
                             // a runtime exception, so that the savepoint or transaction is rolled back
@@ -368,10 +396,17 @@ final class JdbcInteractionRepository implements InteractionRepository {
                         }
                         throw e;
                     }
+                    for (Interaction interaction : chunk) {
+                        if (inserted == null
+                                || inserted.contains(interaction.id().value())) {
+                            mapper.addChildren(participants, links, interaction);
+                            recorded.add(interaction);
+                        }
+                    }
                     participants.execute(connection);
                     links.execute(connection);
                 }
-                return List.copyOf(stored);
+                return List.copyOf(recorded);
             });
         } catch (Refused refused) {
             throw duplicateIn(stored, refused.getCause());

@@ -2,9 +2,13 @@ package org.crmkit.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Rows for one table, inserted with multi-row {@code INSERT … VALUES (…), (…)} statements of 64, 8
@@ -69,6 +73,41 @@ final class RowBatch {
                 }
             }
         }
+    }
+
+    /**
+     * Inserts every row added, each statement ending in {@code onConflict} (such as PostgreSQL's
+     * {@code ON CONFLICT (…) DO NOTHING}), and returns the UUID in column {@code key} of each row it
+     * inserted: those the clause skipped are missing. PostgreSQL only (generated keys of a batch).
+     */
+    Set<UUID> executeReturning(Connection connection, String onConflict, String key) throws SQLException {
+        Set<UUID> inserted = new HashSet<>();
+        int from = 0;
+        for (int size : SIZES) {
+            int statements = (rows.size() - from) / size;
+            if (statements == 0) {
+                continue;
+            }
+            try (PreparedStatement statement =
+                    connection.prepareStatement(sql(size) + onConflict, new String[] {key})) {
+                for (int s = 0; s < statements; s++) {
+                    int index = 1;
+                    for (int r = 0; r < size; r++) {
+                        for (Object value : rows.get(from++)) {
+                            Sql.bind(statement, index++, value, dialect);
+                        }
+                    }
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        inserted.add(dialect.getUuid(keys, key));
+                    }
+                }
+            }
+        }
+        return inserted;
     }
 
     private String sql(int size) {

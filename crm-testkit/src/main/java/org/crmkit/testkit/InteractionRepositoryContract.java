@@ -432,6 +432,47 @@ public abstract class InteractionRepositoryContract {
     }
 
     @Test
+    void appendAllSkippingRecorded_recordsTheNewOnesWithTheirParticipants_andSkipsTheRecorded() {
+        CustomerId anna = customer();
+        CustomerId bob = customer();
+        Interaction recorded = interactions.append(
+                anInteraction(anna).in(tenant).at(T0).withExternalId("call-1").build());
+        Interaction again = anInteraction(bob)
+                .in(tenant)
+                .at(T0.plusSeconds(1))
+                .withExternalId("call-1")
+                .build();
+        Interaction fresh = anInteraction(bob)
+                .in(tenant)
+                .at(T0.plusSeconds(2))
+                .withExternalId("call-2")
+                .build();
+        Interaction noKey = anInteraction(bob).in(tenant).at(T0.plusSeconds(3)).build();
+        Interaction alsoFresh = anInteraction(anna)
+                .in(tenant)
+                .at(T0.plusSeconds(4))
+                .withExternalId("Call-1")
+                .build();
+
+        assertThat(interactions.appendAllSkippingRecorded(List.of(again, fresh, noKey, alsoFresh)))
+                .containsExactly(fresh, noKey, alsoFresh);
+
+        assertThat(interactions.findByExternalId("call-1")).contains(recorded);
+        assertThat(interactions.findById(again.id())).isEmpty();
+        assertThat(timeline(bob, TimelineQuery.all())).containsExactly(noKey, fresh);
+        assertThat(timeline(anna, TimelineQuery.all())).containsExactly(alsoFresh, recorded);
+        assertThat(interactions.appendAllSkippingRecorded(List.of(again, fresh)))
+                .isEmpty();
+        assertThat(interactions.appendAllSkippingRecorded(List.of())).isEmpty();
+        // the list must not repeat a key itself
+        assertThatThrownBy(() -> interactions.appendAllSkippingRecorded(List.of(
+                        anInteraction(anna).in(tenant).withExternalId("call-9").build(),
+                        anInteraction(bob).in(tenant).withExternalId("call-9").build())))
+                .isInstanceOf(DuplicateInteractionException.class);
+        assertThat(interactions.findByExternalId("call-9")).isEmpty();
+    }
+
+    @Test
     void appendAll_twoSharingAnIdAnExternalIdOrAnOriginal_recordsNone() {
         CustomerId anna = customer();
         Interaction original =

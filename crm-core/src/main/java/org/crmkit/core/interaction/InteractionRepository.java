@@ -89,6 +89,29 @@ public interface InteractionRepository {
     }
 
     /**
+     * Records, as {@link #appendAll} does, those of {@code interactions} whose external id is not
+     * recorded yet (those without one always), and returns them in the given order: bulk logging
+     * skips what an earlier import recorded. The default looks the external ids up and then appends
+     * the rest, so an external id a concurrent writer records in between fails it as {@link
+     * #appendAll} fails; stores may override it to skip the recorded ones as they insert, which
+     * skips those too.
+     */
+    default List<Interaction> appendAllSkippingRecorded(List<Interaction> interactions) {
+        Set<String> externalIds = new LinkedHashSet<>();
+        for (Interaction interaction : interactions) {
+            interaction.externalId().ifPresent(externalIds::add);
+        }
+        Set<String> recorded = externalIds.isEmpty() ? Set.of() : existingExternalIds(externalIds);
+        List<Interaction> fresh = new ArrayList<>(interactions.size());
+        for (Interaction interaction : interactions) {
+            if (interaction.externalId().filter(recorded::contains).isEmpty()) {
+                fresh.add(interaction);
+            }
+        }
+        return fresh.isEmpty() ? List.of() : appendAll(fresh);
+    }
+
+    /**
      * One page of the timeline of {@code customer}: the interactions in which the customer is a
      * participant and that {@code query} {@link TimelineQuery#matches matches}, in {@link
      * TimelineOrder#NEWEST_FIRST} order, with cursors made by {@link TimelineOrder}. Each matching

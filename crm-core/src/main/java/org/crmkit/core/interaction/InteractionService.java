@@ -166,8 +166,8 @@ public final class InteractionService {
                 List<InteractionDraft> chunk = nextChunk(input);
                 long start = tally.read();
                 Supplier<Checked> unit = () -> {
-                    Checked checked = check(chunk, start, context.now(), new HashSet<>());
-                    record(checked.accepted);
+                    Checked checked = check(chunk, start, context.now(), new HashSet<>(), false);
+                    checked.recorded(recordSkippingRecorded(checked.accepted));
                     return checked;
                 };
                 Checked done;
@@ -193,7 +193,7 @@ public final class InteractionService {
             while (input.hasNext()) {
                 cancellation.throwIfCancelled("Logging interactions");
                 List<InteractionDraft> chunk = nextChunk(input);
-                Checked checked = check(chunk, tally.read(), now, seen);
+                Checked checked = check(chunk, tally.read(), now, seen, true);
                 checked.addTo(tally);
                 if (tally.rejected() == 0) {
                     accepted.addAll(checked.accepted);
@@ -333,7 +333,8 @@ public final class InteractionService {
      * checks its participants, and sets aside those whose external id is recorded or in {@code seen}
      * (to which it adds the rest).
      */
-    private Checked check(List<InteractionDraft> chunk, long start, Instant now, Set<String> seen) {
+    private Checked check(
+            List<InteractionDraft> chunk, long start, Instant now, Set<String> seen, boolean lookUpRecorded) {
         int n = chunk.size();
         Interaction[] built = new Interaction[n];
         String[] fields = new String[n];
@@ -369,8 +370,10 @@ public final class InteractionService {
                 built[i].externalId().ifPresent(externalIds::add);
             }
         }
-        Set<String> recorded = externalIds.isEmpty() ? Set.of() : interactions.existingExternalIds(externalIds);
+        Set<String> recorded =
+                externalIds.isEmpty() || !lookUpRecorded ? Set.of() : interactions.existingExternalIds(externalIds);
         List<Interaction> accepted = new ArrayList<>(n);
+        int[] positions = new int[n];
         for (int i = 0; i < n; i++) {
             if (built[i] == null) {
                 continue;
@@ -379,21 +382,36 @@ public final class InteractionService {
             if (externalId.isPresent() && (recorded.contains(externalId.get()) || !seen.add(externalId.get()))) {
                 skipped[i] = true;
             } else {
+                positions[accepted.size()] = i;
                 accepted.add(built[i]);
             }
         }
-        return new Checked(start, fields, reasons, skipped, accepted);
+        return new Checked(start, fields, reasons, skipped, accepted, positions);
     }
 
-    /** Appends {@code accepted} as one batch and publishes an event for each. */
+    /**
+     * Appends those of {@code accepted} whose external id is not recorded yet as one batch and
+     * returns them, published.
+     */
+    private List<Interaction> recordSkippingRecorded(List<Interaction> accepted) {
+        return accepted.isEmpty() ? List.of() : published(interactions.appendAllSkippingRecorded(accepted));
+    }
+
+    /** Appends {@code accepted} as one batch, published. */
     private void record(List<Interaction> accepted) {
-        if (accepted.isEmpty()) {
-            return;
+        if (!accepted.isEmpty()) {
+            published(interactions.appendAll(accepted));
         }
-        for (Interaction stored : interactions.appendAll(accepted)) {
+    }
+
+    /** Publishes an {@link InteractionLogged} for each of {@code stored}, after commit; returns them. */
+    private List<Interaction> published(List<Interaction> stored) {
+        for (Interaction interaction : stored) {
             context.events()
-                    .publish(new InteractionLogged(context.tenant(), stored.recordedAt(), context.actor(), stored));
+                    .publish(new InteractionLogged(
+                            context.tenant(), interaction.recordedAt(), context.actor(), interaction));
         }
+        return stored;
     }
 
     /** What checking one chunk found: a rejection or a skip per position, and the interactions to record. */
@@ -402,14 +420,38 @@ public final class InteractionService {
         final String[] fields;
         final String[] reasons;
         final boolean[] skipped;
-        final List<Interaction> accepted;
+        /** The interactions to record; after {@link #recorded}, those recorded. */
+        List<Interaction> accepted;
+        /** The position in the chunk of each accepted interaction. */
+        final int[] positions;
 
-        Checked(long start, String[] fields, String[] reasons, boolean[] skipped, List<Interaction> accepted) {
+        Checked(
+                long start,
+                String[] fields,
+                String[] reasons,
+                boolean[] skipped,
+                List<Interaction> accepted,
+                int[] positions) {
             this.start = start;
             this.fields = fields;
             this.reasons = reasons;
             this.skipped = skipped;
             this.accepted = accepted;
+            this.positions = positions;
+        }
+
+        /** Marks the accepted interactions the store did not record (recorded already) as skipped. */
+        void recorded(List<Interaction> stored) {
+            if (stored.size() < accepted.size()) {
+                Set<InteractionId> ids = new HashSet<>();
+                stored.forEach(i -> ids.add(i.id()));
+                for (int a = 0; a < accepted.size(); a++) {
+                    if (!ids.contains(accepted.get(a).id())) {
+                        skipped[positions[a]] = true;
+                    }
+                }
+            }
+            accepted = stored;
         }
 
         void addTo(LogReport.Tally tally) {
