@@ -17,11 +17,13 @@ import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
 import org.crmkit.core.interaction.InteractionRepository;
+import org.crmkit.core.report.PipelineTotals;
 import org.crmkit.core.report.ProductBaskets;
 import org.crmkit.core.routing.RotationRepository;
 import org.crmkit.core.sales.OpportunityRepository;
 import org.crmkit.core.sales.OrderRepository;
 import org.crmkit.core.sales.PipelineRepository;
+import org.crmkit.core.sales.QuotaRepository;
 import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.spi.CrmStore;
 import org.crmkit.core.task.TaskRepository;
@@ -43,6 +45,7 @@ import org.crmkit.jpa.internal.OrderEntity;
 import org.crmkit.jpa.internal.OrderLineEntity;
 import org.crmkit.jpa.internal.PipelineEntity;
 import org.crmkit.jpa.internal.PipelineStageEntity;
+import org.crmkit.jpa.internal.QuotaEntity;
 import org.crmkit.jpa.internal.ReasonListConverter;
 import org.crmkit.jpa.internal.RelationshipEntity;
 import org.crmkit.jpa.internal.RequestEntity;
@@ -115,7 +118,9 @@ import org.crmkit.jpa.internal.TaskReminderEntity;
  * external ids (compared exactly) are looked up before the insert, so a taken one fails with {@code
  * ConcurrentUpdateException} without a failed statement. Amounts are kept exactly ({@code NUMERIC(38,
  * 4)} with the currency beside them), quantities and discounts to 4 decimals; an order's total is
- * stored beside its lines for analysis in SQL.
+ * stored beside its lines for analysis in SQL. Sales quotas are rows of {@code crmkit_sales_quota}, one
+ * per sales rep and month. The pipeline figures (open amounts per stage, the funnel of closed
+ * opportunities, the weighted forecast) are summed by the database in JPQL.
  *
  * <p><b>Batching.</b> {@code saveAll} persists new customers, and {@code appendAll} new interactions
  * and orders, in chunks and flushes each once, so the provider's JDBC batching applies; enable it in the
@@ -155,6 +160,7 @@ public final class JpaCrmStore implements CrmStore {
             OpportunityStageChangeEntity.class,
             OrderEntity.class,
             OrderLineEntity.class,
+            QuotaEntity.class,
             ContactPointValue.class,
             AuditValue.class,
             LineValue.class,
@@ -304,6 +310,29 @@ public final class JpaCrmStore implements CrmStore {
     @Override
     public ProductBaskets productBaskets(TenantId tenant) {
         return new JpaProductBaskets(this, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * The sales quotas of {@code tenant}, in {@code crmkit_sales_quota}: a row per sales rep and
+     * month, the amount exactly with its currency.
+     */
+    @Override
+    public QuotaRepository quotas(TenantId tenant) {
+        return new JpaQuotaRepository(this, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * The pipeline figures of {@code tenant}'s opportunities, summed by the database in JPQL: the open
+     * amounts per stage in one grouped query, the forecast in two grouped queries (open and won) per
+     * 50 periods, and the closed opportunities of a period with their furthest stage in one query,
+     * whose rows are summed here (JPQL cannot subtract timestamps portably for the sales cycle). No
+     * opportunity is loaded as an entity. Each statement sees the opportunities as they are when it
+     * starts: a forecast of several statements that runs while an opportunity is won may count it
+     * both open and won, or neither.
+     */
+    @Override
+    public PipelineTotals pipelineTotals(TenantId tenant) {
+        return new JpaPipelineTotals(this, ValidationException.requireNonNull(tenant, "tenant"));
     }
 
     /**

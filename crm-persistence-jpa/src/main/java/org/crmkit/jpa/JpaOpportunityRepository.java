@@ -40,7 +40,8 @@ import org.crmkit.jpa.internal.OpportunityStageChangeEntity;
  * {@link OpportunityRepository} of one tenant over JPA. Every query names the tenant, and every key
  * and index of {@code crmkit_opportunity} and its child tables leads with it: a customer's open
  * opportunities are read along {@code (tenant_id, customer_id, status, id)}, an owner's and their
- * counts along {@code (tenant_id, owner_id, status, id)}.
+ * counts along {@code (tenant_id, owner_id, status, id)}, and the list of them all along the primary
+ * key.
  *
  * <p>Opportunities are read in a constant number of statements however many there are (up to
  * {@value #CHUNK} at a time): one for the rows, one for all their stage history and, when any has
@@ -126,6 +127,20 @@ final class JpaOpportunityRepository implements OpportunityRepository {
         return IdCursor.page(rows, page.size(), o -> o.id().value());
     }
 
+    /**
+     * One page of all the tenant's opportunities along the primary key {@code (tenant_id, id)}, read
+     * like every list: one statement for the rows and two for all their history and lines.
+     */
+    @Override
+    public Page<Opportunity> list(PageRequest page) {
+        ValidationException.requireNonNull(page, "page");
+        Optional<UUID> after = IdCursor.start(page);
+        Map<String, Object> params = new HashMap<>();
+        after.ifPresent(id -> params.put("after", id));
+        List<Opportunity> rows = list(after.isPresent() ? "o.id > :after" : "", params, page.size() + 1);
+        return IdCursor.page(rows, page.size(), o -> o.id().value());
+    }
+
     @Override
     public Map<StaffId, Long> openCountByOwner(Collection<StaffId> owners) {
         ValidationException.requireNonNull(owners, "owners");
@@ -164,12 +179,13 @@ final class JpaOpportunityRepository implements OpportunityRepository {
         return "JpaOpportunityRepository[" + tenant + "]";
     }
 
-    /** At most {@code limit} opportunities whose row meets {@code condition}, by id. */
+    /** At most {@code limit} opportunities whose row meets {@code condition} (none when empty), by id. */
     private List<Opportunity> list(String condition, Map<String, Object> params, int limit) {
         return store.run(em -> {
             try {
                 TypedQuery<OpportunityEntity> q = em.createQuery(
-                        "select o from " + ENTITY + " o where o.tenantId = :tenant and " + condition + " order by o.id",
+                        "select o from " + ENTITY + " o where o.tenantId = :tenant"
+                                + (condition.isEmpty() ? "" : " and " + condition) + " order by o.id",
                         OpportunityEntity.class);
                 q.setParameter("tenant", tenant.value());
                 params.forEach(q::setParameter);

@@ -44,7 +44,7 @@ class BootstrapTest {
             s.execute("create table flyway_schema_history (installed_rank int primary key)");
         }
 
-        assertThat(JpaCrmStore.migrate(dataSource(url))).isEqualTo(9);
+        assertThat(JpaCrmStore.migrate(dataSource(url))).isEqualTo(10);
         assertThat(JpaCrmStore.migrate(dataSource(url))).isZero();
 
         try (EntityManagerFactory factory = Persistence.createEntityManagerFactory("host-unit", jdbc(url))) {

@@ -13,10 +13,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,10 +30,14 @@ import org.crmkit.core.common.Audit;
 import org.crmkit.core.common.Channel;
 import org.crmkit.core.common.ConcurrentUpdateException;
 import org.crmkit.core.common.Money;
+import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
+import org.crmkit.core.report.Granularity;
+import org.crmkit.core.report.PipelineTotals;
+import org.crmkit.core.report.ReportPeriod;
 import org.crmkit.core.sales.LineItem;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.OpportunityRepository;
@@ -49,7 +55,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the JPA store promises for pipelines, opportunities and orders beyond the crm-testkit
  * contracts: lists of opportunities read with all their lines and history in two more statements
- * (no N+1), orders with all their lines in one more; an opportunity that a writer moves between the
+ * (no N+1), orders with all their lines in one more; the pipeline figures summed by the database in a
+ * fixed number of statements that load no opportunity; an opportunity that a writer moves between the
  * statements of its read read again whole; instants finer than microseconds kept consistently to
  * the microsecond; amounts at the edges of {@code Money} read back exactly; {@code appendAll} of
  * orders batched, and all or nothing also when a concurrent writer takes an external id between the
@@ -83,8 +90,9 @@ abstract class JpaSalesStoreContract {
             Opportunity o = opportunities.save(withLines(anOpportunity(tenant, customer, pipeline), i));
             saved.add(opportunities.save(o.movedTo(pipeline.stages().get(1 + i % 2), T0, REP)));
         }
-        Opportunity bare =
-                opportunities.save(anOpportunity(tenant, customer, pipeline).build());
+        Opportunity bare = opportunities.save(opportunities
+                .save(anOpportunity(tenant, customer, pipeline).build())
+                .closed(OpportunityStatus.LOST, "price", T0, REP));
         Statistics statistics = db().statistics();
 
         Map<String, Supplier<Object>> reads = new LinkedHashMap<>();
@@ -94,6 +102,7 @@ abstract class JpaSalesStoreContract {
                         .openOwnedBy(StaffId.of("anna"), PageRequest.first(50))
                         .items());
         reads.put("openForCustomer", () -> opportunities.openForCustomer(customer, 60));
+        reads.put("list", () -> opportunities.list(PageRequest.first(50)).items());
         reads.put(
                 "findById",
                 () -> List.of(opportunities.findById(saved.get(7).id()).orElseThrow()));
@@ -107,6 +116,7 @@ abstract class JpaSalesStoreContract {
 
         assertThat(results.get("openOwnedBy")).isEqualTo(saved.subList(0, 50));
         assertThat(results.get("openForCustomer")).isEqualTo(saved);
+        assertThat(results.get("list")).isEqualTo(saved.subList(0, 50));
         assertThat(results.get("findById")).isEqualTo(List.of(saved.get(7)));
         assertThat(statements)
                 .as(
@@ -117,6 +127,65 @@ abstract class JpaSalesStoreContract {
         assertThat(statistics.getPrepareStatementCount())
                 .as("an opportunity without lines skips their table")
                 .isEqualTo(2);
+        Page<Opportunity> first = opportunities.list(PageRequest.first(50));
+        Page<Opportunity> second =
+                opportunities.list(PageRequest.after(first.next().orElseThrow(), 50));
+        List<Opportunity> rest = new ArrayList<>(saved.subList(50, 60));
+        rest.add(bare);
+        assertThat(second.items()).as("list, closed ones too, pages on by id").isEqualTo(rest);
+        assertThat(second.next()).isEmpty();
+    }
+
+    @Test
+    void pipelineTotals_areSummedByTheDatabase_inAFixedNumberOfStatements_loadingNoOpportunity() {
+        OpportunityRepository opportunities = store.opportunities(tenant);
+        CustomerId customer = CustomerFixtures.nextCustomerId();
+        for (int i = 0; i < 30; i++) {
+            Opportunity o = opportunities.save(anOpportunity(tenant, customer, pipeline)
+                    .expectedClose(LocalDate.of(2024, 6, 1).plusDays(i))
+                    .build());
+            o = opportunities.save(o.movedTo(pipeline.stages().get(1 + i % 2), T0.plusSeconds(i), REP));
+            if (i % 3 == 0) {
+                opportunities.save(o.closed(
+                        i % 2 == 0 ? OpportunityStatus.WON : OpportunityStatus.LOST,
+                        "price",
+                        T0.plusSeconds(86_400L * i),
+                        REP));
+            }
+        }
+        PipelineTotals totals = store.pipelineTotals(tenant);
+        PipelineTotals reference = PipelineTotals.scanning(opportunities);
+        ReportPeriod year = ReportPeriod.year(2024);
+        ReportPeriod days = ReportPeriod.of(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 2, 5)); // 401 days
+        Statistics statistics = db().statistics();
+
+        Map<String, Supplier<Object>> sums = new LinkedHashMap<>();
+        sums.put("open", () -> totals.open(pipeline.id(), Optional.empty()));
+        sums.put("closed", () -> totals.closed(pipeline, year.start(), year.end(), Optional.of(StaffId.of("anna"))));
+        sums.put("forecast by month", () -> totals.forecast(year, Granularity.MONTH));
+        sums.put("forecast by day", () -> totals.forecast(days, Granularity.DAY));
+        Map<String, List<Long>> counts = new LinkedHashMap<>();
+        Map<String, Object> results = new LinkedHashMap<>();
+        sums.forEach((what, sum) -> {
+            statistics.clear();
+            results.put(what, sum.get());
+            counts.put(what, List.of(statistics.getPrepareStatementCount(), statistics.getEntityLoadCount()));
+        });
+
+        assertThat(results.get("open")).isEqualTo(reference.open(pipeline.id(), Optional.empty()));
+        assertThat((List<?>) results.get("closed"))
+                .hasSize(2)
+                .isEqualTo(reference.closed(pipeline, year.start(), year.end(), Optional.of(StaffId.of("anna"))));
+        assertThat(results.get("forecast by month")).isEqualTo(reference.forecast(year, Granularity.MONTH));
+        assertThat(results.get("forecast by day")).isEqualTo(reference.forecast(days, Granularity.DAY));
+        assertThat(counts)
+                .as("statements and entities loaded: one grouped query for open and for closed, two (open and"
+                        + " won) per " + JpaPipelineTotals.PERIODS_PER_STATEMENT + " forecast periods")
+                .containsExactly(
+                        Map.entry("open", List.of(1L, 0L)),
+                        Map.entry("closed", List.of(1L, 0L)),
+                        Map.entry("forecast by month", List.of(2L, 0L)),
+                        Map.entry("forecast by day", List.of(18L, 0L)));
     }
 
     @Test
