@@ -16,6 +16,7 @@ import org.crmkit.core.report.Customer360;
 import org.crmkit.core.report.PipelineAnalysis;
 import org.crmkit.core.report.SalesAnalysis;
 import org.crmkit.core.sales.SalesService;
+import org.crmkit.core.segment.RfmAnalysis;
 import org.crmkit.core.service.RequestService;
 import org.crmkit.core.task.TaskService;
 
@@ -109,6 +110,11 @@ public final class CrmScope implements Transactions {
     public SalesAnalysis salesAnalysis() {
         var store = crm.store();
         return new SalesAnalysis(context, store.orders(tenant), store.customers(tenant));
+    }
+
+    /** RFM scoring: recency, frequency and monetary scores per customer, the named groups and the grid. */
+    public RfmAnalysis rfm() {
+        return new RfmAnalysis(context, crm.store().rfmScores(tenant));
     }
 
     /**

@@ -18,6 +18,7 @@ import org.crmkit.core.sales.OpportunityRepository;
 import org.crmkit.core.sales.OrderRepository;
 import org.crmkit.core.sales.PipelineRepository;
 import org.crmkit.core.sales.QuotaRepository;
+import org.crmkit.core.segment.RfmScores;
 import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.spi.CrmStore;
 import org.crmkit.core.task.TaskRepository;
@@ -259,6 +260,17 @@ public final class JdbcCrmStore implements CrmStore {
     @Override
     public PipelineTotals pipelineTotals(TenantId tenant) {
         return new JdbcPipelineTotals(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * The RFM scores of {@code tenant}'s customers, scored in SQL with window functions over the
+     * orders grouped per customer: a page of scores or the grid in one statement.
+     *
+     * @throws ValidationException when {@code tenant} is null
+     */
+    @Override
+    public RfmScores rfmScores(TenantId tenant) {
+        return new JdbcRfmScores(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
     }
 
     /**

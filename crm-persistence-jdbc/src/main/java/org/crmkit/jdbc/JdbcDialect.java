@@ -152,6 +152,34 @@ public enum JdbcDialect {
         }
     }
 
+    /**
+     * Appends to {@code sql} the whole days from instant column {@code from} to {@code to} (bound),
+     * for a column at or before it: {@link java.time.Duration#toDays()} of the time between.
+     */
+    void appendWholeDays(Sql sql, String from, Instant to) {
+        switch (this) {
+            case POSTGRESQL ->
+                sql.append("FLOOR(EXTRACT(EPOCH FROM (CAST(")
+                        .value(to)
+                        .append(" AS timestamptz) - " + from + ")) / 86400)");
+            case MARIADB ->
+                sql.append("(TIMESTAMPDIFF(MICROSECOND, " + from + ", ")
+                        .value(to)
+                        .append(") DIV 86400000000)");
+            default ->
+                sql.append("(DATEDIFF(MICROSECOND, " + from + ", CAST(")
+                        .value(to)
+                        .append(" AS TIMESTAMP(6) WITH TIME ZONE)) / 86400000000)");
+        }
+    }
+
+    /** The SQL of the integer quotient of two integer expressions, truncated toward zero. */
+    String integerQuotient(String dividend, String divisor) {
+        return this == MARIADB
+                ? "((" + dividend + ") DIV (" + divisor + "))"
+                : "((" + dividend + ") / (" + divisor + "))";
+    }
+
     /** The statement that inserts the lock row of one contact value, or locks it when it exists. */
     String lockContactSql() {
         String insert = "INSERT INTO crm_contact_lock (tenant_id, kind, contact_value) VALUES (?, ?, ?)";

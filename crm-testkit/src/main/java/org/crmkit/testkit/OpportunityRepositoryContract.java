@@ -164,6 +164,32 @@ public abstract class OpportunityRepositoryContract {
     }
 
     @Test
+    void list_walksEveryOpportunityOpenOrClosed_byIdPageByPage() {
+        List<Opportunity> saved = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Opportunity o = opportunities.save(anOpportunity(tenant, CustomerFixtures.nextCustomerId(), pipeline)
+                    .build());
+            saved.add(i % 3 == 0 ? opportunities.save(o.closed(OpportunityStatus.LOST, "price", T1, REP)) : o);
+        }
+        saved.sort(java.util.Comparator.comparing(o -> o.id().value(), org.crmkit.core.common.Ids.ORDER));
+
+        List<Opportunity> seen = new ArrayList<>();
+        Page<Opportunity> page = opportunities.list(PageRequest.first(3));
+        seen.addAll(page.items());
+        while (page.next().isPresent()) {
+            page = opportunities.list(PageRequest.after(page.next().get(), 3));
+            seen.addAll(page.items());
+        }
+
+        assertThat(seen).containsExactlyElementsOf(saved);
+        assertThat(opportunities.list(PageRequest.first(100)).items()).containsExactlyElementsOf(saved);
+        assertThat(store.opportunities(TestTenants.random("o"))
+                        .list(PageRequest.first(10))
+                        .items())
+                .isEmpty();
+    }
+
+    @Test
     void tenants_areApart_andAForeignOpportunityIsRefused() {
         CustomerId customer = CustomerFixtures.nextCustomerId();
         Opportunity mine =

@@ -19,6 +19,7 @@ import org.crmkit.core.sales.OpportunityRepository;
 import org.crmkit.core.sales.OrderRepository;
 import org.crmkit.core.sales.PipelineRepository;
 import org.crmkit.core.sales.QuotaRepository;
+import org.crmkit.core.segment.RfmScores;
 import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.spi.CrmStore;
 import org.crmkit.core.task.TaskRepository;
@@ -107,6 +108,11 @@ public final class CachingCrmStore implements CrmStore {
     @Override
     public PipelineTotals pipelineTotals(TenantId tenant) {
         return store.pipelineTotals(tenant);
+    }
+
+    @Override
+    public RfmScores rfmScores(TenantId tenant) {
+        return store.rfmScores(tenant);
     }
 
     @Override

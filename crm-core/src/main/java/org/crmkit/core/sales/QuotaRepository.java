@@ -8,7 +8,7 @@ import org.crmkit.core.common.StaffId;
  * The port through which the sales quotas of <em>one tenant</em> are kept: at most one per sales
  * rep and month. No argument may be null; nothing returned is null. Stores keep amounts to the
  * currency's minor unit. Implementations are thread-safe and take part in the store's current unit
- * of work. The {@code crm-testkit} contract {@code QuotaRepositoryContract} states the behaviour.
+ * of work. The {@code crm-testkit} contract {@code PipelineAnalysisContract} states the behaviour.
  */
 public interface QuotaRepository {
 

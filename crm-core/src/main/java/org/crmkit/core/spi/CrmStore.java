@@ -12,6 +12,7 @@ import org.crmkit.core.sales.OpportunityRepository;
 import org.crmkit.core.sales.OrderRepository;
 import org.crmkit.core.sales.PipelineRepository;
 import org.crmkit.core.sales.QuotaRepository;
+import org.crmkit.core.segment.RfmScores;
 import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.task.TaskRepository;
 
@@ -71,6 +72,14 @@ public interface CrmStore extends Transactions {
      */
     default ProductBaskets productBaskets(TenantId tenant) {
         return ProductBaskets.scanning(orders(tenant));
+    }
+
+    /**
+     * The RFM scores of {@code tenant}'s customers. The default reads every order ({@link
+     * RfmScores#scanning}); SQL stores override it to score in the database.
+     */
+    default RfmScores rfmScores(TenantId tenant) {
+        return RfmScores.scanning(orders(tenant));
     }
 
     /**
