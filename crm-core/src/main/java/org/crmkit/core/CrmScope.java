@@ -17,6 +17,7 @@ import org.crmkit.core.report.PipelineAnalysis;
 import org.crmkit.core.report.SalesAnalysis;
 import org.crmkit.core.sales.SalesService;
 import org.crmkit.core.segment.RfmAnalysis;
+import org.crmkit.core.segment.SegmentService;
 import org.crmkit.core.service.RequestService;
 import org.crmkit.core.task.TaskService;
 
@@ -110,6 +111,11 @@ public final class CrmScope implements Transactions {
     public SalesAnalysis salesAnalysis() {
         var store = crm.store();
         return new SalesAnalysis(context, store.orders(tenant), store.customers(tenant));
+    }
+
+    /** Segments: which customers a rule selects now. */
+    public SegmentService segments() {
+        return new SegmentService(context, crm.store().segmentMembers(tenant));
     }
 
     /** RFM scoring: recency, frequency and monetary scores per customer, the named groups and the grid. */

@@ -20,6 +20,7 @@ import org.crmkit.core.sales.OrderRepository;
 import org.crmkit.core.sales.PipelineRepository;
 import org.crmkit.core.sales.QuotaRepository;
 import org.crmkit.core.segment.RfmScores;
+import org.crmkit.core.segment.SegmentMembers;
 import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.spi.CrmStore;
 import org.crmkit.core.task.TaskRepository;
@@ -113,6 +114,11 @@ public final class CachingCrmStore implements CrmStore {
     @Override
     public RfmScores rfmScores(TenantId tenant) {
         return store.rfmScores(tenant);
+    }
+
+    @Override
+    public SegmentMembers segmentMembers(TenantId tenant) {
+        return store.segmentMembers(tenant);
     }
 
     @Override

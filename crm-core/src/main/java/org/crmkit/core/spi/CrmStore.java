@@ -13,6 +13,7 @@ import org.crmkit.core.sales.OrderRepository;
 import org.crmkit.core.sales.PipelineRepository;
 import org.crmkit.core.sales.QuotaRepository;
 import org.crmkit.core.segment.RfmScores;
+import org.crmkit.core.segment.SegmentMembers;
 import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.task.TaskRepository;
 
@@ -80,6 +81,14 @@ public interface CrmStore extends Transactions {
      */
     default RfmScores rfmScores(TenantId tenant) {
         return RfmScores.scanning(orders(tenant));
+    }
+
+    /**
+     * Which customers of {@code tenant} a segment rule selects. The default evaluates the rule in
+     * memory over what the repositories hold ({@link SegmentMembers#scanning}).
+     */
+    default SegmentMembers segmentMembers(TenantId tenant) {
+        return SegmentMembers.scanning(this, tenant);
     }
 
     /**
