@@ -19,6 +19,7 @@ import org.crmkit.core.sales.OrderRepository;
 import org.crmkit.core.sales.PipelineRepository;
 import org.crmkit.core.sales.QuotaRepository;
 import org.crmkit.core.segment.RfmScores;
+import org.crmkit.core.segment.SegmentMembers;
 import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.spi.CrmStore;
 import org.crmkit.core.task.TaskRepository;
@@ -271,6 +272,18 @@ public final class JdbcCrmStore implements CrmStore {
     @Override
     public RfmScores rfmScores(TenantId tenant) {
         return new JdbcRfmScores(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * The members of segment rules over {@code tenant}'s customers, each rule compiled to one
+     * parameterised query (rules on custom attributes or consent are evaluated in memory).
+     *
+     * @throws ValidationException when {@code tenant} is null
+     */
+    @Override
+    public SegmentMembers segmentMembers(TenantId tenant) {
+        ValidationException.requireNonNull(tenant, "tenant");
+        return new JdbcSegmentMembers(tx, dialect, tenant, SegmentMembers.scanning(this, tenant));
     }
 
     /**

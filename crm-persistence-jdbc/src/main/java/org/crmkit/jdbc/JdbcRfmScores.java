@@ -82,7 +82,7 @@ final class JdbcRfmScores implements RfmScores {
     }
 
     /** Appends the derived table {@code s} of every scored customer of {@code query}. */
-    private Sql scored(Sql sql, RfmQuery query) {
+    Sql scored(Sql sql, RfmQuery query) {
         sql.append("(SELECT d.customer_id, d.days, d.n, d.monetary, ")
                 .append(score("d.days DESC"))
                 .append(" AS r, ")

@@ -2,6 +2,7 @@ package org.crmkit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import org.crmkit.core.Crm;
 import org.crmkit.core.CrmScope;
 import org.crmkit.core.common.Actor;
@@ -22,6 +25,7 @@ import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.AttributeValue;
 import org.crmkit.core.customer.ConsentPurpose;
+import org.crmkit.core.customer.ContactKind;
 import org.crmkit.core.customer.CustomerDraft;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.LifecycleStage;
@@ -33,7 +37,10 @@ import org.crmkit.core.sales.OpportunityDraft;
 import org.crmkit.core.sales.OrderDraft;
 import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.sales.PipelineDraft;
+import org.crmkit.core.segment.Comparison;
 import org.crmkit.core.segment.RuleSyntaxException;
+import org.crmkit.core.segment.SegmentMembers;
+import org.crmkit.core.segment.SegmentRule;
 import org.crmkit.core.segment.SegmentService;
 import org.crmkit.core.spi.CrmStore;
 import org.crmkit.testkit.fixtures.SteppingClock;
@@ -131,6 +138,15 @@ public abstract class SegmentServiceContract {
 
         assertMembers("tag = \"vip\"", t.anna, t.chi); // Dũng is archived
         assertMembers("stage = customer and days_since_last_order > 90", t.chi);
+        // Anna's last order was 11.58 days before now: 11 whole days; Chi's 506.58 days
+        assertMembers("days_since_last_order > 10", t.anna, t.chi);
+        assertMembers("days_since_last_order > 11", t.chi);
+        assertMembers("days_since_last_order >= 11 and days_since_last_order <= 11", t.anna);
+        assertMembers("days_since_last_order = 11", t.anna);
+        assertMembers("days_since_last_order >= 12", t.chi);
+        assertMembers("days_since_last_order < 12 or days_since_last_order = 506", t.anna, t.chi);
+        assertMembers("days_since_last_order != 11", t.chi);
+        assertMembers("not days_since_last_order != 11", t.salon, t.anna, t.bao);
         assertMembers("orders(365) >= 2 and revenue(365, \"EUR\") = 150", t.anna);
         assertMembers("inbound(whatsapp, 7)", t.anna);
         assertMembers("days_since_last_interaction = 0", t.bao);
@@ -142,6 +158,10 @@ public abstract class SegmentServiceContract {
         // two scored in EUR: Chi worst on every score (1), Anna rank 2 of 2 (1 + 5 × 1 / 2 = 3)
         assertMembers("rfm >= 3-3-3", t.anna);
         assertMembers("not rfm >= 1-1-1", t.salon, t.bao);
+        // hostile text is a value like any other: it selects nobody and changes nothing
+        assertMembers("tag = \"x'); DROP TABLE crm_customer; --\" or open_opportunity(\"' OR '1'='1\")");
+        assertMembers("owner = \"linh' OR owner_id IS NOT NULL OR 'a'='a\"");
+        assertMembers("tag = \"vip\"", t.anna, t.chi);
     }
 
     @Test
@@ -168,6 +188,180 @@ public abstract class SegmentServiceContract {
         assertThatThrownBy(() -> segments.members("tag = vip", EUR, PageRequest.first(10)))
                 .isInstanceOfSatisfying(
                         RuleSyntaxException.class, e -> assertThat(e.column()).isEqualTo(7));
+    }
+
+    // ---- the property ------------------------------------------------------------------------
+
+    @Test
+    void members_equalTheInMemoryReference_forRandomTenantsAndRules() {
+        Theories.qt(8).forAll(longs().all()).checkAssert(seed -> {
+            Random random = new Random(seed);
+            CrmScope s = scopeOf(TestTenants.random("g"));
+            List<CustomerId> people = new ArrayList<>();
+            List<CustomerId> organisations = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                organisations.add(s.customers()
+                        .create(randomDraft(CustomerDraft.organization("Org " + i), random))
+                        .id());
+            }
+            for (int i = 0; i < 9; i++) {
+                people.add(s.customers()
+                        .create(randomDraft(CustomerDraft.person("P", "N" + i), random))
+                        .id());
+            }
+            for (CustomerId person : people) {
+                if (random.nextInt(3) == 0) {
+                    s.customers()
+                            .link(
+                                    person,
+                                    organisations.get(random.nextInt(3)),
+                                    random.nextBoolean() ? RelationshipRole.CONTACT_OF : RelationshipRole.EMPLOYEE_OF);
+                }
+            }
+            s.customers().archive(people.get(random.nextInt(people.size())));
+            List<CustomerId> everyone = new ArrayList<>(people);
+            everyone.addAll(organisations);
+            for (int i = 0; i < random.nextInt(30); i++) {
+                Money total = random.nextInt(4) == 0
+                        ? Money.of(String.valueOf(100 * (1 + random.nextInt(3))), "JPY")
+                        : Money.of(String.valueOf(50 * random.nextInt(4)) + (random.nextBoolean() ? ".50" : ""), "EUR");
+                s.sales()
+                        .recordOrder(
+                                OrderDraft.of(everyone.get(random.nextInt(everyone.size())), randomInstant(random, 400))
+                                        .line(LineItem.of("SKU", "1", total)));
+            }
+            Channel[] channels = {Channel.WHATSAPP, Channel.EMAIL, Channel.PHONE};
+            for (int i = 0; i < random.nextInt(20); i++) {
+                var logged = s.interactions()
+                        .log(InteractionDraft.of(
+                                channels[random.nextInt(3)],
+                                random.nextBoolean() ? Direction.INBOUND : Direction.OUTBOUND,
+                                randomInstant(random, 60),
+                                everyone.get(random.nextInt(everyone.size()))));
+                if (random.nextInt(4) == 0) {
+                    s.interactions()
+                            .correct(
+                                    logged.id(),
+                                    InteractionDraft.of(
+                                            channels[random.nextInt(3)],
+                                            Direction.OUTBOUND,
+                                            randomInstant(random, 60),
+                                            logged.participants().get(0).customer()));
+                }
+            }
+            Pipeline pipeline = s.sales()
+                    .createPipeline(PipelineDraft.named("P")
+                            .stage("Qualify", 10)
+                            .stage("Negotiation", 60)
+                            .lostReasons("price"));
+            for (int i = 0; i < random.nextInt(8); i++) {
+                var o = s.sales()
+                        .createOpportunity(OpportunityDraft.of(
+                                        everyone.get(random.nextInt(everyone.size())),
+                                        pipeline.id(),
+                                        "O",
+                                        LocalDate.of(2026, 7, 1))
+                                .owner(StaffId.of("rep-1"))
+                                .amount(Money.of("10", "EUR")));
+                if (random.nextBoolean()) {
+                    s.sales().moveToStage(o.id(), pipeline.stages().get(1).id());
+                }
+                if (random.nextInt(3) == 0) {
+                    s.sales().lose(o.id(), "price");
+                }
+            }
+            SegmentMembers stored = store.segmentMembers(s.tenant());
+            SegmentMembers reference = SegmentMembers.scanning(store, s.tenant());
+            for (int i = 0; i < 12; i++) {
+                SegmentRule rule = randomRule(random, 2);
+                Currency currency = random.nextInt(4) == 0 ? Money.currency("JPY") : EUR;
+                assertThat(stored.members(rule, NOW, currency, PageRequest.first(100)))
+                        .as(rule.toText())
+                        .isEqualTo(reference.members(rule, NOW, currency, PageRequest.first(100)));
+            }
+        });
+    }
+
+    private static CustomerDraft randomDraft(CustomerDraft draft, Random random) {
+        LifecycleStage[] stages = LifecycleStage.values();
+        draft = draft.stage(stages[random.nextInt(stages.length)]);
+        String[] tags = {"vip", "salon", "b2b"};
+        for (String tag : tags) {
+            if (random.nextInt(3) == 0) {
+                draft = draft.tags(tag);
+            }
+        }
+        if (random.nextInt(3) > 0) {
+            draft = draft.owner(StaffId.of("rep-" + (1 + random.nextInt(2))));
+        }
+        if (random.nextBoolean()) {
+            draft = draft.email("c" + random.nextInt(1_000_000) + "@example.vn");
+        }
+        if (random.nextBoolean()) {
+            draft = draft.grant(Channel.EMAIL, ConsentPurpose.MARKETING, "form");
+        }
+        if (random.nextBoolean()) {
+            draft = draft.attribute("visits", new AttributeValue.Number(BigDecimal.valueOf(random.nextInt(5))));
+        }
+        return draft;
+    }
+
+    private static Instant randomInstant(Random random, int days) {
+        // some exactly a whole number of days before now, where day counts turn
+        long seconds = random.nextInt(4) == 0 ? 86_400L * random.nextInt(days) : random.nextInt(days * 86_400);
+        return NOW.minusSeconds(seconds).minusNanos(random.nextInt(2) * 1000L).plusNanos(random.nextInt(2) * 2000L);
+    }
+
+    /** A random rule over the values {@link #members_equalTheInMemoryReference_forRandomTenantsAndRules} writes. */
+    private static SegmentRule randomRule(Random random, int depth) {
+        Comparison comparison = Comparison.values()[random.nextInt(6)];
+        int[] days = {0, 1, 5, 30, 90, 365};
+        return switch (random.nextInt(depth > 0 ? 16 : 12)) {
+            case 0 ->
+                SegmentRule.stage(
+                        LifecycleStage.values()[random.nextInt(5)], LifecycleStage.values()[random.nextInt(5)]);
+            case 1 -> SegmentRule.tag(new String[] {"vip", "salon", "b2b"}[random.nextInt(3)]);
+            case 2 ->
+                new SegmentRule.OwnedBy(
+                        random.nextBoolean()
+                                ? Optional.empty()
+                                : Optional.of(StaffId.of("rep-" + (1 + random.nextInt(2)))));
+            case 3 -> new SegmentRule.HasContact(random.nextBoolean() ? ContactKind.EMAIL : ContactKind.PHONE);
+            case 4 ->
+                new SegmentRule.DaysSince(
+                        SegmentRule.LastActivity.values()[random.nextInt(2)],
+                        comparison,
+                        days[random.nextInt(days.length)]);
+            case 5 ->
+                new SegmentRule.OrderCount(new int[] {30, 90, 365}[random.nextInt(3)], comparison, random.nextInt(4));
+            case 6 ->
+                new SegmentRule.Revenue(
+                        new int[] {30, 365}[random.nextInt(2)],
+                        random.nextBoolean() ? EUR : Money.currency("JPY"),
+                        comparison,
+                        new BigDecimal(new String[] {"0", "50", "100.5", "150"}[random.nextInt(4)]));
+            case 7 -> new SegmentRule.RfmAtLeast(1 + random.nextInt(3), 1 + random.nextInt(3), 1 + random.nextInt(3));
+            case 8 ->
+                new SegmentRule.OpenOpportunityIn(
+                        new String[] {"Qualify", "Negotiation", "negotiation"}[random.nextInt(3)]);
+            case 9 ->
+                new SegmentRule.Inbound(
+                        new Channel[] {Channel.WHATSAPP, Channel.EMAIL, Channel.SMS}[random.nextInt(3)],
+                        new int[] {7, 30}[random.nextInt(2)]);
+            case 10 ->
+                random.nextInt(4) == 0
+                        ? new SegmentRule.Consented(Channel.EMAIL, ConsentPurpose.MARKETING)
+                        : SegmentRule.tag("vip", "b2b");
+            case 11 ->
+                random.nextInt(4) == 0
+                        ? new SegmentRule.AttributeIs(
+                                "visits", comparison, new AttributeValue.Number(BigDecimal.valueOf(random.nextInt(5))))
+                        : SegmentRule.stage(LifecycleStage.CUSTOMER);
+            case 12 -> new SegmentRule.Not(randomRule(random, depth - 1));
+            case 13 -> new SegmentRule.ContactOf(randomRule(random, depth - 1));
+            case 14 -> new SegmentRule.All(List.of(randomRule(random, depth - 1), randomRule(random, depth - 1)));
+            default -> new SegmentRule.Any(List.of(randomRule(random, depth - 1), randomRule(random, depth - 1)));
+        };
     }
 
     private void assertMembers(String rule, CustomerId... expected) {

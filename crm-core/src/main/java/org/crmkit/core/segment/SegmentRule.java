@@ -146,7 +146,7 @@ public sealed interface SegmentRule {
 
     /** The customer is in one of {@code stages}. */
     static SegmentRule stage(LifecycleStage... stages) {
-        return new StageIn(Set.of(stages));
+        return new StageIn(Set.copyOf(List.of(stages)));
     }
 
     /** The customer has at least one of {@code tags}. */
