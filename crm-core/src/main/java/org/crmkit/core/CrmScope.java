@@ -13,6 +13,7 @@ import org.crmkit.core.customer.CustomerService;
 import org.crmkit.core.interaction.InteractionService;
 import org.crmkit.core.report.CrossSelling;
 import org.crmkit.core.report.Customer360;
+import org.crmkit.core.report.PipelineAnalysis;
 import org.crmkit.core.report.SalesAnalysis;
 import org.crmkit.core.sales.SalesService;
 import org.crmkit.core.service.RequestService;
@@ -91,7 +92,8 @@ public final class CrmScope implements Transactions {
                 store.customers(tenant),
                 customers(),
                 store.rotations(tenant),
-                crm.leadRouting());
+                crm.leadRouting(),
+                store.quotas(tenant));
     }
 
     /** Cross-selling: products bought together, and what a customer may want next. */
@@ -107,6 +109,16 @@ public final class CrmScope implements Transactions {
     public SalesAnalysis salesAnalysis() {
         var store = crm.store();
         return new SalesAnalysis(context, store.orders(tenant), store.customers(tenant));
+    }
+
+    /**
+     * Pipeline analysis and forecasting: the funnel of a pipeline, calibrated stage probabilities
+     * and the weighted pipeline per period with quota attainment, summed by the store.
+     */
+    public PipelineAnalysis pipelineAnalysis() {
+        var store = crm.store();
+        return new PipelineAnalysis(
+                context, store.pipelines(tenant), store.pipelineTotals(tenant), store.quotas(tenant));
     }
 
     /** Tasks, reminders and contact cadences. */

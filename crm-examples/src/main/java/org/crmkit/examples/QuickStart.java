@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,13 +46,20 @@ import org.crmkit.core.interaction.InteractionService;
 import org.crmkit.core.interaction.ParticipantRole;
 import org.crmkit.core.memory.MemoryCrmStore;
 import org.crmkit.core.report.Customer360;
+import org.crmkit.core.report.ForecastFigure;
 import org.crmkit.core.report.Granularity;
+import org.crmkit.core.report.PipelineAnalysis;
+import org.crmkit.core.report.PipelineReport;
 import org.crmkit.core.report.ProductSuggestion;
+import org.crmkit.core.report.QuotaAttainment;
 import org.crmkit.core.report.ReportPeriod;
 import org.crmkit.core.report.SalesAnalysis;
 import org.crmkit.core.report.SalesDimension;
 import org.crmkit.core.report.SalesFigure;
 import org.crmkit.core.report.SalesQuery;
+import org.crmkit.core.report.StageFigures;
+import org.crmkit.core.report.StageProbabilities;
+import org.crmkit.core.report.WeightedForecast;
 import org.crmkit.core.routing.AssignmentStrategy;
 import org.crmkit.core.routing.RoutingCondition;
 import org.crmkit.core.routing.RoutingRule;
@@ -65,6 +73,7 @@ import org.crmkit.core.sales.Order;
 import org.crmkit.core.sales.OrderDraft;
 import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.sales.PipelineDraft;
+import org.crmkit.core.sales.Quota;
 import org.crmkit.core.sales.RevenueForecast;
 import org.crmkit.core.sales.SalesService;
 import org.crmkit.core.service.Request;
@@ -381,6 +390,9 @@ public final class QuickStart {
 
         out.println("10. Two years of orders: revenue by quarter, what goes together, the next months");
         analyseSales(out, scope, company, ngoc, ivan, yamada);
+
+        out.println("11. The funnel, calibrated probabilities and the weighted forecast against quotas");
+        forecastPipeline(out, scope, crm.clock().instant(), wholesale, company);
         return List.of(company, ngoc, ivan, yamada);
     }
 
@@ -445,6 +457,109 @@ public final class QuickStart {
         out.printf(
                 "   %s forecasts %s for %s (80%%: %s to %s)%n",
                 forecast.method(), next.forecast(), next.periodStart(), next.lower(), next.upper());
+    }
+
+    /**
+     * Adds four opportunities to the wholesale pipeline (the autumn restock was won today), sets
+     * quotas, and reads the funnel and the weighted forecast of the next months as a sales
+     * manager's dashboard would.
+     */
+    private static void forecastPipeline(
+            PrintStream out, CrmScope scope, Instant now, Pipeline wholesale, Customer company) {
+        SalesService sales = scope.sales();
+        ZoneId saigon = ZoneId.of("Asia/Ho_Chi_Minh");
+        LocalDate thisMonth = LocalDate.ofInstant(now, saigon).withDayOfMonth(1);
+        StaffId linh = StaffId.of("linh.tran");
+        StaffId minh = StaffId.of("minh.le");
+        sales.createOpportunity(OpportunityDraft.of(
+                        company.id(),
+                        wholesale.id(),
+                        "Spring range",
+                        thisMonth.plusMonths(1).plusDays(14))
+                .owner(linh)
+                .amount(Money.of("30000000", "VND")));
+        Opportunity hotels = sales.createOpportunity(OpportunityDraft.of(
+                        company.id(),
+                        wholesale.id(),
+                        "Hotel chain",
+                        thisMonth.plusMonths(1).plusDays(20))
+                .owner(minh)
+                .amount(Money.of("50000000", "VND")));
+        sales.moveToStage(hotels.id(), wholesale.stages().get(1).id());
+        Opportunity canteens = sales.createOpportunity(OpportunityDraft.of(
+                        company.id(),
+                        wholesale.id(),
+                        "School canteens",
+                        thisMonth.plusMonths(2).plusDays(5))
+                .owner(linh)
+                .amount(Money.of("20000000", "VND"))
+                .probability(90)); // the rep is sure: this counts before the stage's 70 %
+        sales.moveToStage(canteens.id(), wholesale.stages().get(2).id());
+        Opportunity cafes = sales.createOpportunity(
+                OpportunityDraft.of(company.id(), wholesale.id(), "Café franchise", thisMonth.plusMonths(1))
+                        .owner(minh)
+                        .amount(Money.of("15000000", "VND")));
+        sales.moveToStage(cafes.id(), wholesale.stages().get(1).id());
+        sales.lose(cafes.id(), "competitor");
+        sales.setQuota(new Quota(linh, YearMonth.from(thisMonth), Money.of("20000000", "VND")));
+        sales.setQuota(new Quota(linh, YearMonth.from(thisMonth).plusMonths(1), Money.of("40000000", "VND")));
+
+        PipelineAnalysis analysis = scope.pipelineAnalysis();
+        ReportPeriod lastMonth = new ReportPeriod(
+                LocalDate.ofInstant(now, saigon).minusDays(30),
+                LocalDate.ofInstant(now, saigon).plusDays(1),
+                saigon);
+        PipelineReport funnel = analysis.report(wholesale.id(), lastMonth);
+        for (StageFigures stage : funnel.stages()) {
+            out.printf(
+                    Locale.ROOT,
+                    "   %-11s %d open %s; reached by %d closed%s%n",
+                    stage.stage().name(),
+                    stage.openCount(),
+                    stage.openAmount(),
+                    stage.reached(),
+                    stage.calibratedProbability().isPresent()
+                            ? ", " + stage.calibratedProbability().getAsInt() + "% of them won"
+                            : "");
+        }
+        out.printf(
+                Locale.ROOT,
+                "   last 30 days: %d won, %d lost, win rate %.0f%%, average deal %s%n",
+                funnel.won(),
+                funnel.lost(),
+                funnel.winRate().orElse(0) * 100,
+                funnel.averageDealSize());
+
+        ReportPeriod quarter = new ReportPeriod(thisMonth, thisMonth.plusMonths(3), saigon);
+        String[] months = {"this month", "next month", "in 2 months"};
+        WeightedForecast forecast = analysis.weightedPipeline(quarter, Granularity.MONTH);
+        for (ForecastFigure f : forecast.figures()) {
+            out.printf(
+                    "   %-11s %-9s %-9s %s, weighted %s%n",
+                    months[(int) java.time.temporal.ChronoUnit.MONTHS.between(thisMonth, f.periodStart())],
+                    f.owner(),
+                    f.category(),
+                    f.amount(),
+                    f.weighted());
+        }
+        for (QuotaAttainment a : forecast.attainment()) {
+            out.printf(
+                    Locale.ROOT,
+                    "   %-11s %s: quota %s, won %s (%.0f%%), forecast %s%n",
+                    months[(int) java.time.temporal.ChronoUnit.MONTHS.between(thisMonth, a.periodStart())],
+                    a.owner(),
+                    a.quota(),
+                    a.won(),
+                    a.attainment().orElse(0) * 100,
+                    a.forecast());
+        }
+        // the same forecast with the probabilities the closed opportunities give each stage
+        StageProbabilities learned = analysis.calibratedProbabilities(lastMonth, 1);
+        WeightedForecast calibrated = analysis.weightedPipeline(quarter, Granularity.MONTH, learned);
+        calibrated.totals().stream()
+                .filter(t -> t.periodStart().equals(thisMonth.plusMonths(1)))
+                .forEach(t -> out.printf(
+                        "   next month, %s, with calibrated probabilities: weighted %s%n", t.category(), t.weighted()));
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

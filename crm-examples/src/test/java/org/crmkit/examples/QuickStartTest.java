@@ -66,6 +66,13 @@ class QuickStartTest {
                 .contains("quarter from 2026-10-01: 4 orders, revenue 38680000 VND, average order 9670000 VND")
                 .contains("suggested for Иван Петров: SKU-220 (confidence 0.74, lift 1.12, because SKU-118)")
                 .contains(" for 2027-01-01 (80%: ")
+                .contains("Proposal    1 open [50000000 VND]; reached by 2 closed, 50% of them won")
+                .contains("Negotiation 1 open [20000000 VND]; reached by 0 closed" + System.lineSeparator())
+                .contains("last 30 days: 1 won, 1 lost, win rate 50%, average deal [10260000 VND]")
+                .contains("next month  minh.le   BEST_CASE 50000000 VND, weighted 20000000 VND")
+                .contains("in 2 months linh.tran COMMIT    20000000 VND, weighted 18000000 VND")
+                .contains("this month  linh.tran: quota 20000000 VND, won 10260000 VND (51%), forecast 10260000 VND")
+                .contains("next month, PIPELINE, with calibrated probabilities: weighted 15000000 VND")
                 .doesNotContain("(unexpected)");
         assertThat(out.split("event: FIRST_RESPONSE overdue for 'Late delivery of order 2026-117'", -1))
                 .hasSize(2);

@@ -11,11 +11,13 @@ import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
 import org.crmkit.core.interaction.InteractionRepository;
+import org.crmkit.core.report.PipelineTotals;
 import org.crmkit.core.report.ProductBaskets;
 import org.crmkit.core.routing.RotationRepository;
 import org.crmkit.core.sales.OpportunityRepository;
 import org.crmkit.core.sales.OrderRepository;
 import org.crmkit.core.sales.PipelineRepository;
+import org.crmkit.core.sales.QuotaRepository;
 import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.spi.CrmStore;
 import org.crmkit.core.task.TaskRepository;
@@ -234,6 +236,29 @@ public final class JdbcCrmStore implements CrmStore {
     @Override
     public ProductBaskets productBaskets(TenantId tenant) {
         return new JdbcProductBaskets(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * The sales quotas of {@code tenant}, in {@code crm_sales_quota}: one row per sales rep and
+     * month, set by one upsert.
+     *
+     * @throws ValidationException when {@code tenant} is null
+     */
+    @Override
+    public QuotaRepository quotas(TenantId tenant) {
+        return new JdbcQuotaRepository(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * The pipeline sums of {@code tenant}'s opportunities, summed in SQL: one grouped statement for
+     * the open ones per stage, one for those closed in a period with the furthest stage each reached,
+     * and two per 200 periods for the weighted forecast.
+     *
+     * @throws ValidationException when {@code tenant} is null
+     */
+    @Override
+    public PipelineTotals pipelineTotals(TenantId tenant) {
+        return new JdbcPipelineTotals(tx, dialect, ValidationException.requireNonNull(tenant, "tenant"));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -104,6 +105,50 @@ public enum JdbcDialect {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
             }
+        }
+    }
+
+    /**
+     * The statement that inserts a row of {@code table} with {@code columns} (one parameter each), or
+     * replaces the other columns of the row whose {@code keys} (the primary key, the first columns)
+     * it repeats.
+     */
+    String upsertSql(String table, List<String> keys, List<String> columns) {
+        String names = String.join(", ", columns);
+        String parameters = String.join(", ", java.util.Collections.nCopies(columns.size(), "?"));
+        List<String> rest = columns.subList(keys.size(), columns.size());
+        switch (this) {
+            case POSTGRESQL:
+                return "INSERT INTO " + table + " (" + names + ") VALUES (" + parameters + ") ON CONFLICT ("
+                        + String.join(", ", keys) + ") DO UPDATE SET "
+                        + String.join(
+                                ", ",
+                                rest.stream().map(c -> c + " = EXCLUDED." + c).toList());
+            case MARIADB:
+                return "INSERT INTO " + table + " (" + names + ") VALUES (" + parameters + ") ON DUPLICATE KEY UPDATE "
+                        + String.join(
+                                ", ",
+                                rest.stream()
+                                        .map(c -> c + " = VALUES(" + c + ")")
+                                        .toList());
+            default:
+                return "MERGE INTO " + table + " (" + names + ") KEY (" + String.join(", ", keys) + ") VALUES ("
+                        + parameters + ")";
+        }
+    }
+
+    /**
+     * The SQL of the whole seconds from instant column {@code from} to {@code to}, truncated toward
+     * zero as {@link java.time.Duration#getSeconds()} is for a positive duration.
+     */
+    String wholeSecondsBetween(String from, String to) {
+        switch (this) {
+            case POSTGRESQL:
+                return "TRUNC(EXTRACT(EPOCH FROM (" + to + " - " + from + ")))";
+            case MARIADB:
+                return "(TIMESTAMPDIFF(MICROSECOND, " + from + ", " + to + ") DIV 1000000)";
+            default:
+                return "(DATEDIFF(MICROSECOND, " + from + ", " + to + ") / 1000000)";
         }
     }
 

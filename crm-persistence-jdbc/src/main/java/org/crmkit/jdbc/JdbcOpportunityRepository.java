@@ -209,6 +209,20 @@ final class JdbcOpportunityRepository implements OpportunityRepository {
     }
 
     @Override
+    public Page<Opportunity> list(PageRequest page) {
+        ValidationException.requireNonNull(page, "page");
+        Optional<UUID> after = IdCursor.start(page);
+        List<Opportunity> rows = tx.read(
+                "listing the opportunities",
+                connection -> load(connection, () -> {
+                    Sql sql = where();
+                    after.ifPresent(id -> sql.append(" AND o.id > ").value(id));
+                    return sql.append(" ORDER BY o.tenant_id, o.id LIMIT ").value(page.size() + 1);
+                }));
+        return IdCursor.page(rows, page.size(), o -> o.id().value());
+    }
+
+    @Override
     public Map<StaffId, Long> openCountByOwner(Collection<StaffId> owners) {
         ValidationException.requireNonNull(owners, "owners");
         TreeSet<String> wanted = new TreeSet<>();

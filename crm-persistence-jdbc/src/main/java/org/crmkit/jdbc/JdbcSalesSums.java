@@ -138,7 +138,7 @@ final class JdbcSalesSums {
                         : "COUNT(*) AS orders, SUM(t.cost) AS cost," + " SUM(t.costed) AS costed");
         sql.append(grouping == OrderGrouping.TOTAL ? "" : ", t.k");
         sql.append(" FROM (SELECT ");
-        bucket(sql, b, from, to);
+        bucket(sql, dialect, "o.ordered_at", b, from, to);
         sql.append(" AS bucket, o.currency AS currency, o.id AS oid");
         if (byProduct) {
             sql.append(", l.line_total AS revenue");
@@ -174,10 +174,10 @@ final class JdbcSalesSums {
     }
 
     /**
-     * Appends the period index of {@code o.ordered_at} among periods {@code from} to {@code to}
-     * (exclusive) of boundaries {@code b}, for a row the WHERE clause keeps inside them.
+     * Appends the period index of {@code column} among periods {@code from} to {@code to} (exclusive)
+     * of boundaries {@code b} (instants or dates), for a row the WHERE clause keeps inside them.
      */
-    private void bucket(Sql sql, List<Instant> b, int from, int to) {
+    static void bucket(Sql sql, JdbcDialect dialect, String column, List<?> b, int from, int to) {
         if (to - from == 1) {
             sql.append(Integer.toString(from));
         } else if (dialect == JdbcDialect.POSTGRESQL) {
@@ -185,15 +185,15 @@ final class JdbcSalesSums {
             for (int i = from; i <= to; i++) {
                 array.append(i == from ? "" : ",").append('"').append(b.get(i)).append('"');
             }
-            sql.append("(width_bucket(o.ordered_at, CAST(")
+            sql.append("(width_bucket(" + column + ", CAST(")
                     .value(array.append('}').toString())
-                    .append(" AS timestamptz[])) + ")
+                    .append(b.get(from) instanceof Instant ? " AS timestamptz[])) + " : " AS date[])) + ")
                     .value(from - 1)
                     .append(")");
         } else {
             sql.append("CASE");
             for (int i = from + 1; i < to; i++) {
-                sql.append(" WHEN o.ordered_at < ").value(b.get(i)).append(" THEN " + (i - 1));
+                sql.append(" WHEN " + column + " < ").value(b.get(i)).append(" THEN " + (i - 1));
             }
             sql.append(" ELSE " + (to - 1) + " END");
         }

@@ -57,7 +57,8 @@ abstract class JdbcMigrationTest {
             "crm_opportunity_line",
             "crm_opportunity_stage_change",
             "crm_order",
-            "crm_order_line"
+            "crm_order_line",
+            "crm_sales_quota"
         }) {
             assertThat(count(table)).as(table).isZero();
         }

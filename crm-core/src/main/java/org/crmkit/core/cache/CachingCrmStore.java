@@ -12,11 +12,13 @@ import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
 import org.crmkit.core.interaction.InteractionRepository;
+import org.crmkit.core.report.PipelineTotals;
 import org.crmkit.core.report.ProductBaskets;
 import org.crmkit.core.routing.RotationRepository;
 import org.crmkit.core.sales.OpportunityRepository;
 import org.crmkit.core.sales.OrderRepository;
 import org.crmkit.core.sales.PipelineRepository;
+import org.crmkit.core.sales.QuotaRepository;
 import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.spi.CrmStore;
 import org.crmkit.core.task.TaskRepository;
@@ -95,6 +97,16 @@ public final class CachingCrmStore implements CrmStore {
     @Override
     public ProductBaskets productBaskets(TenantId tenant) {
         return store.productBaskets(tenant);
+    }
+
+    @Override
+    public QuotaRepository quotas(TenantId tenant) {
+        return store.quotas(tenant);
+    }
+
+    @Override
+    public PipelineTotals pipelineTotals(TenantId tenant) {
+        return store.pipelineTotals(tenant);
     }
 
     @Override

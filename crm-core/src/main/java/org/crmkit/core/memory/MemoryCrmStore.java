@@ -1,10 +1,15 @@
 package org.crmkit.core.memory;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.CustomerRepository;
@@ -20,6 +25,8 @@ import org.crmkit.core.sales.OrderRepository;
 import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.sales.PipelineId;
 import org.crmkit.core.sales.PipelineRepository;
+import org.crmkit.core.sales.Quota;
+import org.crmkit.core.sales.QuotaRepository;
 import org.crmkit.core.service.Request;
 import org.crmkit.core.service.RequestId;
 import org.crmkit.core.service.RequestRepository;
@@ -93,6 +100,11 @@ public final class MemoryCrmStore implements CrmStore {
     }
 
     @Override
+    public QuotaRepository quotas(TenantId tenant) {
+        return new MemoryQuotaRepository(this, data(tenant).quotas);
+    }
+
+    @Override
     public <T> T inTransaction(Supplier<T> work) {
         ValidationException.requireNonNull(work, "work");
         if (undoLog.get() != null) {
@@ -161,6 +173,7 @@ public final class MemoryCrmStore implements CrmStore {
         final VersionedTable<OpportunityId, Opportunity> opportunities =
                 new VersionedTable<>("Opportunity", Opportunity::version);
         final MemoryOrderRepository.Table orders = new MemoryOrderRepository.Table();
+        final NavigableMap<YearMonth, Map<StaffId, Quota>> quotas = new TreeMap<>();
 
         TenantData(TenantId tenant) {
             this.customers = new CustomerTable(tenant);

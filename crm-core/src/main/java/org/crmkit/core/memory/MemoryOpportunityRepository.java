@@ -86,6 +86,20 @@ final class MemoryOpportunityRepository implements OpportunityRepository {
     }
 
     @Override
+    public Page<Opportunity> list(PageRequest page) {
+        ValidationException.requireNonNull(page, "page");
+        Optional<UUID> after = IdCursor.start(page);
+        return store.read(() -> IdCursor.page(
+                table.all().stream()
+                        .filter(o -> after.isEmpty() || Ids.ORDER.compare(o.id().value(), after.get()) > 0)
+                        .sorted(BY_ID)
+                        .limit(page.size() + 1L)
+                        .toList(),
+                page.size(),
+                o -> o.id().value()));
+    }
+
+    @Override
     public Map<StaffId, Long> openCountByOwner(Collection<StaffId> owners) {
         Set<StaffId> asked = Set.copyOf(owners);
         return store.read(() -> {

@@ -44,6 +44,12 @@ public interface OpportunityRepository {
      */
     Page<Opportunity> openOwnedBy(StaffId owner, PageRequest page);
 
+    /**
+     * One page of all the tenant's opportunities, open and closed, ordered by id (cursors of {@link
+     * org.crmkit.core.common.IdCursor}): the scan behind the reference pipeline figures.
+     */
+    Page<Opportunity> list(PageRequest page);
+
     /** How many open opportunities each of {@code owners} has; owners with none may be left out. */
     Map<StaffId, Long> openCountByOwner(Collection<StaffId> owners);
 }

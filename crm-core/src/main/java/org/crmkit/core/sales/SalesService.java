@@ -53,6 +53,7 @@ public final class SalesService {
     private final CustomerService customerService;
     private final RotationRepository rotations;
     private final AssignmentStrategy leadRouting;
+    private final QuotaRepository quotas;
 
     /**
      * Creates the service; the {@code Crm} facade does this for hosts.
@@ -68,7 +69,8 @@ public final class SalesService {
             CustomerRepository customers,
             CustomerService customerService,
             RotationRepository rotations,
-            AssignmentStrategy leadRouting) {
+            AssignmentStrategy leadRouting,
+            QuotaRepository quotas) {
         this.context = Objects.requireNonNull(context, "context");
         this.pipelines = Objects.requireNonNull(pipelines, "pipelines");
         this.opportunities = Objects.requireNonNull(opportunities, "opportunities");
@@ -77,6 +79,7 @@ public final class SalesService {
         this.customerService = Objects.requireNonNull(customerService, "customerService");
         this.rotations = Objects.requireNonNull(rotations, "rotations");
         this.leadRouting = leadRouting;
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
     }
 
     // ---- pipelines -----------------------------------------------------------------------------
@@ -550,5 +553,43 @@ public final class SalesService {
                         "the tenant has no opportunity " + order.opportunity().get());
             }
         }
+    }
+
+    // ---- quotas --------------------------------------------------------------------------------
+
+    /**
+     * Sets {@code quota}, replacing the one its owner had for its month.
+     *
+     * @throws ValidationException naming {@code quota} when it is missing
+     */
+    public void setQuota(Quota quota) {
+        ValidationException.requireNonNull(quota, "quota");
+        context.transactions().inTransaction(() -> {
+            quotas.put(quota);
+            return null;
+        });
+    }
+
+    /**
+     * Removes {@code owner}'s quota for {@code month}; whether there was one.
+     *
+     * @throws ValidationException naming {@code owner} or {@code month} when missing
+     */
+    public boolean removeQuota(StaffId owner, java.time.YearMonth month) {
+        ValidationException.requireNonNull(owner, "owner");
+        ValidationException.requireNonNull(month, "month");
+        return context.transactions().inTransaction(() -> quotas.remove(owner, month));
+    }
+
+    /**
+     * The quotas of the months from {@code from} (inclusive) to {@code to} (exclusive), by month,
+     * then owner.
+     *
+     * @throws ValidationException naming {@code from} or {@code to} when missing
+     */
+    public List<Quota> quotas(java.time.YearMonth from, java.time.YearMonth to) {
+        ValidationException.requireNonNull(from, "from");
+        ValidationException.requireNonNull(to, "to");
+        return context.transactions().inTransaction(() -> quotas.between(from, to));
     }
 }

@@ -5,11 +5,13 @@ import org.crmkit.core.common.Transactions;
 import org.crmkit.core.customer.CustomerRepository;
 import org.crmkit.core.customer.RelationshipRepository;
 import org.crmkit.core.interaction.InteractionRepository;
+import org.crmkit.core.report.PipelineTotals;
 import org.crmkit.core.report.ProductBaskets;
 import org.crmkit.core.routing.RotationRepository;
 import org.crmkit.core.sales.OpportunityRepository;
 import org.crmkit.core.sales.OrderRepository;
 import org.crmkit.core.sales.PipelineRepository;
+import org.crmkit.core.sales.QuotaRepository;
 import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.task.TaskRepository;
 
@@ -50,6 +52,18 @@ public interface CrmStore extends Transactions {
 
     /** The orders of {@code tenant}. */
     OrderRepository orders(TenantId tenant);
+
+    /** The sales quotas of {@code tenant}. */
+    QuotaRepository quotas(TenantId tenant);
+
+    /**
+     * The opportunity sums behind pipeline analysis and the weighted forecast for {@code tenant}. The
+     * default reads every opportunity ({@link PipelineTotals#scanning}); SQL stores override it to
+     * sum in the database.
+     */
+    default PipelineTotals pipelineTotals(TenantId tenant) {
+        return PipelineTotals.scanning(opportunities(tenant));
+    }
 
     /**
      * The basket counts behind cross-selling for {@code tenant}. The default reads every order

@@ -168,6 +168,11 @@ class CachingCrmStoreTest {
         }
 
         @Override
+        public org.crmkit.core.sales.QuotaRepository quotas(TenantId tenant) {
+            return store.quotas(tenant);
+        }
+
+        @Override
         public <T> T inTransaction(Supplier<T> work) {
             return store.inTransaction(work);
         }
