@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongFunction;
+import org.crmkit.core.common.StaffId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.jdbc.JdbcCrmStore;
@@ -39,6 +41,22 @@ final class BenchmarkCustomers {
     /** Deletes what {@code tenant}'s customer tables hold and fills them with {@code count} customers. */
     static void fill(BenchmarkDatabase db, JdbcCrmStore store, TenantId tenant, int count, long seed)
             throws SQLException {
+        fill(db, store, tenant, count, seed, index -> null);
+    }
+
+    /**
+     * Deletes what {@code tenant}'s customer tables hold and fills them with {@code count} customers,
+     * each owned by the staff member {@code owners} names for its generator index (none where it
+     * gives null).
+     */
+    static void fill(
+            BenchmarkDatabase db,
+            JdbcCrmStore store,
+            TenantId tenant,
+            int count,
+            long seed,
+            LongFunction<StaffId> owners)
+            throws SQLException {
         long start = System.nanoTime();
         try (Connection c = db.dataSource().getConnection()) {
             for (String table : TABLES) {
@@ -51,7 +69,7 @@ final class BenchmarkCustomers {
         CustomerDataGenerator generator = new CustomerDataGenerator(seed);
         for (int from = 0; from < count; from += CHUNK) {
             store.customers(tenant)
-                    .saveAll(GeneratedCustomers.make(generator, from, Math.min(CHUNK, count - from), tenant));
+                    .saveAll(GeneratedCustomers.make(generator, from, Math.min(CHUNK, count - from), tenant, owners));
         }
         System.out.printf("%n# filled %,d customers in %.0f s%n", count, (System.nanoTime() - start) / 1e9);
     }
@@ -73,16 +91,23 @@ final class BenchmarkCustomers {
      * order they were created in, so the same for the same stored customers.
      */
     static List<CustomerId> ids(BenchmarkDatabase db, TenantId tenant) throws SQLException {
-        List<CustomerId> all = new ArrayList<>();
+        return owned(db, tenant).stream().map(Owned::id).toList();
+    }
+
+    /** {@code tenant}'s customers with their owners, in the order of {@link #ids}. */
+    static List<Owned> owned(BenchmarkDatabase db, TenantId tenant) throws SQLException {
+        List<Owned> all = new ArrayList<>();
         try (Connection c = db.dataSource().getConnection();
                 PreparedStatement s =
-                        c.prepareStatement("SELECT id FROM crm_customer WHERE tenant_id = ? ORDER BY id")) {
+                        c.prepareStatement("SELECT id, owner_id FROM crm_customer WHERE tenant_id = ? ORDER BY id")) {
             c.setAutoCommit(false); // lets the driver stream with the fetch size
             s.setFetchSize(10_000);
             s.setString(1, tenant.value());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    all.add(new CustomerId(r.getObject(1, UUID.class)));
+                    String owner = r.getString(2);
+                    all.add(new Owned(
+                            new CustomerId(r.getObject(1, UUID.class)), owner == null ? null : StaffId.of(owner)));
                 }
             }
             c.commit();
@@ -90,4 +115,12 @@ final class BenchmarkCustomers {
         }
         return all;
     }
+
+    /**
+     * A stored customer and its owner.
+     *
+     * @param id the customer's id
+     * @param owner its owner; null for none
+     */
+    record Owned(CustomerId id, StaffId owner) {}
 }

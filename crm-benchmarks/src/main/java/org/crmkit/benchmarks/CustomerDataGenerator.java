@@ -40,7 +40,7 @@ public final class CustomerDataGenerator {
     private static final long PHONE_STRIDE = 620_000_003L;
 
     private static final List<String> TAGS = tagVocabulary();
-    private static final Zipf TAG_POPULARITY = new Zipf(TAGS.size(), 1.05);
+    private static final Seeds.Zipf TAG_POPULARITY = new Seeds.Zipf(TAGS.size(), 1.05);
     private static final double[] TAG_COUNT = {0.30, 0.30, 0.20, 0.10, 0.05, 0.03, 0.01, 0.01};
 
     private static final Culture[] CULTURES = {latin(), cyrillic(), vietnamese(), chinese(), japanese(), korean()};
@@ -67,8 +67,8 @@ public final class CustomerDataGenerator {
         if (index < 0 || index >= MAX_CUSTOMERS) {
             throw new IllegalArgumentException("index must be in [0, " + MAX_CUSTOMERS + "): " + index);
         }
-        SplittableRandom random = new SplittableRandom(mix64(seed * 0xBF58476D1CE4E5B9L + index));
-        Culture culture = CULTURES[pick(random, CULTURE_SHARE)];
+        SplittableRandom random = Seeds.random(seed, index);
+        Culture culture = CULTURES[Seeds.pick(random, CULTURE_SHARE)];
         String id = Long.toString(index);
         boolean organization = random.nextDouble() < 0.2;
         List<String> emails = new ArrayList<>(2);
@@ -214,7 +214,7 @@ public final class CustomerDataGenerator {
     }
 
     private static List<String> tags(SplittableRandom random) {
-        int count = pick(random, TAG_COUNT);
+        int count = Seeds.pick(random, TAG_COUNT);
         if (count == 0) {
             return List.of();
         }
@@ -227,8 +227,8 @@ public final class CustomerDataGenerator {
 
     private String phone(SplittableRandom random, Culture culture, long index) {
         String country = pickOne(random, culture.callingCodes);
-        long national =
-                100_000_000L + (index * PHONE_STRIDE + Math.floorMod(mix64(seed), NATIONAL_NUMBERS)) % NATIONAL_NUMBERS;
+        long national = 100_000_000L
+                + (index * PHONE_STRIDE + Math.floorMod(Seeds.mix64(seed), NATIONAL_NUMBERS)) % NATIONAL_NUMBERS;
         String n = Long.toString(national); // always nine digits, so numbers of different countries never meet
         String a = n.substring(0, 3);
         String b = n.substring(3, 6);
@@ -243,33 +243,15 @@ public final class CustomerDataGenerator {
         };
     }
 
-    private static int pick(SplittableRandom random, double[] shares) {
-        double u = random.nextDouble();
-        for (int i = 0; i < shares.length - 1; i++) {
-            u -= shares[i];
-            if (u < 0) {
-                return i;
-            }
-        }
-        return shares.length - 1;
-    }
-
     private static String pickOne(SplittableRandom random, String[] values) {
         return values[random.nextInt(values.length)];
-    }
-
-    /** Stafford's variant 13 of the MurmurHash3 finaliser: spreads neighbouring seeds apart. */
-    private static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     /** A name as written and as its ASCII form in e-mail addresses and domains. */
     private record Name(String text, String ascii) {}
 
     /** Names drawn with Zipf skew: the first is the most common. */
-    private record Pool(Name[] names, Zipf zipf) {
+    private record Pool(Name[] names, Seeds.Zipf zipf) {
         static Pool of(double skew, String entries) {
             Name[] names = Arrays.stream(entries.split("\\|"))
                     .map(e -> {
@@ -277,31 +259,11 @@ public final class CustomerDataGenerator {
                         return new Name(e.substring(0, colon), e.substring(colon + 1));
                     })
                     .toArray(Name[]::new);
-            return new Pool(names, new Zipf(names.length, skew));
+            return new Pool(names, new Seeds.Zipf(names.length, skew));
         }
 
         Name pick(SplittableRandom random) {
             return names[zipf.sample(random)];
-        }
-    }
-
-    /** Samples ranks 0..n-1 with probability proportional to 1 / (rank + 1)^s. */
-    private static final class Zipf {
-        private final double[] cumulative;
-
-        Zipf(int n, double s) {
-            cumulative = new double[n];
-            double sum = 0;
-            for (int k = 0; k < n; k++) {
-                sum += 1 / Math.pow(k + 1, s);
-                cumulative[k] = sum;
-            }
-        }
-
-        int sample(SplittableRandom random) {
-            double u = random.nextDouble() * cumulative[cumulative.length - 1];
-            int i = Arrays.binarySearch(cumulative, u);
-            return Math.min(i >= 0 ? i : -i - 1, cumulative.length - 1);
         }
     }
 

@@ -167,7 +167,7 @@ public final class InteractionDataGenerator {
         this.tenant = tenant;
         this.customers = customers.toArray(CustomerId[]::new);
         int n = this.customers.length;
-        SplittableRandom random = new SplittableRandom(mix64(seed));
+        SplittableRandom random = new SplittableRandom(Seeds.mix64(seed));
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -191,7 +191,7 @@ public final class InteractionDataGenerator {
         int next = 0;
         for (int c = 0; c < n; c++) {
             hasInteractions[c] = counts[c] > 0;
-            SplittableRandom times = new SplittableRandom(mix64(seed * 31 + c));
+            SplittableRandom times = new SplittableRandom(Seeds.mix64(seed * 31 + c));
             for (int j = 0; j < counts[c]; j++) {
                 keys[next++] = (times.nextLong(SPAN_SECONDS) << (CUSTOMER_BITS + TIE_BITS))
                         | ((long) c << TIE_BITS)
@@ -208,7 +208,7 @@ public final class InteractionDataGenerator {
         long threshold = (long) (correctionShare * (1L << 53));
         for (int k = 0; k < interactions; k++) {
             int c = customerRank(k);
-            if (latest[c] >= 0 && (mix64(seed ^ 0x5DEECE66DL ^ (k * 0x9E3779B97F4A7C15L)) >>> 11) < threshold) {
+            if (latest[c] >= 0 && (Seeds.mix64(seed ^ 0x5DEECE66DL ^ (k * 0x9E3779B97F4A7C15L)) >>> 11) < threshold) {
                 if (corrections == positions.length) {
                     positions = Arrays.copyOf(positions, corrections * 2);
                     of = Arrays.copyOf(of, corrections * 2);
@@ -224,7 +224,7 @@ public final class InteractionDataGenerator {
         this.originals = Arrays.copyOf(of, corrections);
         this.campaigns = new UUID[CAMPAIGNS];
         for (int i = 0; i < CAMPAIGNS; i++) {
-            campaigns[i] = new UUID(mix64(seed + 1000 + i), mix64(seed + 2000 + i));
+            campaigns[i] = new UUID(Seeds.mix64(seed + 1000 + i), Seeds.mix64(seed + 2000 + i));
         }
     }
 
@@ -304,7 +304,7 @@ public final class InteractionDataGenerator {
         SplittableRandom random = random(position);
         Instant occurredAt = occurredAt(position, random);
         int rank = customerRank(position);
-        Channel channel = CHANNELS[pick(random, CHANNEL_SHARE)];
+        Channel channel = CHANNELS[Seeds.pick(random, CHANNEL_SHARE)];
         Direction direction = random.nextDouble() < inboundShare(channel) ? Direction.INBOUND : Direction.OUTBOUND;
         Duration duration = duration(channel, random);
         List<Participant> participants = new ArrayList<>(2);
@@ -324,7 +324,7 @@ public final class InteractionDataGenerator {
         List<InteractionLink> links = links(random);
         String source = source(channel);
         String externalId = source != null && random.nextDouble() < externalIdShare(channel)
-                ? source + ":" + Long.toHexString(mix64(seed ^ position) >>> 16) + "." + position
+                ? source + ":" + Long.toHexString(Seeds.mix64(seed ^ position) >>> 16) + "." + position
                 : null;
         Instant recordedAt;
         Actor recordedBy;
@@ -335,9 +335,9 @@ public final class InteractionDataGenerator {
             recordedAt = occurredAt.plus(duration).plusSeconds(30 + random.nextInt(2 * 86_400));
             recordedBy = Actor.user(staff != null ? staff.value() : "agent-" + (1 + random.nextInt(STAFF)));
         }
-        recordedAt = micros(recordedAt);
+        recordedAt = Seeds.micros(recordedAt);
         return Interaction.builder(
-                        new InteractionId(id(recordedAt, random, position)),
+                        new InteractionId(Seeds.uuid7(recordedAt, random, position)),
                         tenant,
                         channel,
                         direction,
@@ -377,10 +377,10 @@ public final class InteractionDataGenerator {
 
     private Interaction correction(int position, Interaction original) {
         SplittableRandom random = random(position);
-        Instant recordedAt = micros(occurredAt(position, random).plusSeconds(60 + random.nextInt(86_400)));
+        Instant recordedAt = Seeds.micros(occurredAt(position, random).plusSeconds(60 + random.nextInt(86_400)));
         String staff = "agent-" + (1 + random.nextInt(STAFF));
         return Interaction.builder(
-                        new InteractionId(id(recordedAt, random, position)),
+                        new InteractionId(Seeds.uuid7(recordedAt, random, position)),
                         tenant,
                         original.channel(),
                         original.direction(),
@@ -400,7 +400,7 @@ public final class InteractionDataGenerator {
     }
 
     private SplittableRandom random(int position) {
-        return new SplittableRandom(mix64(seed * 0xBF58476D1CE4E5B9L + position));
+        return Seeds.random(seed, position);
     }
 
     private Instant occurredAt(int position, SplittableRandom random) {
@@ -567,34 +567,5 @@ public final class InteractionDataGenerator {
             text.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
         }
         return text.append('.').toString();
-    }
-
-    /** A version-7 UUID of {@code at}'s millisecond whose low 34 bits are {@code position}. */
-    private static UUID id(Instant at, SplittableRandom random, int position) {
-        long msb = (at.toEpochMilli() << 16) | 0x7000L | random.nextInt(0x1000);
-        long lsb = 0x8000_0000_0000_0000L | ((random.nextLong() & 0x0FFF_FFFFL) << 34) | position;
-        return new UUID(msb, lsb);
-    }
-
-    private static Instant micros(Instant at) {
-        return at.minusNanos(at.getNano() % 1000);
-    }
-
-    private static int pick(SplittableRandom random, double[] shares) {
-        double u = random.nextDouble();
-        for (int i = 0; i < shares.length - 1; i++) {
-            u -= shares[i];
-            if (u < 0) {
-                return i;
-            }
-        }
-        return shares.length - 1;
-    }
-
-    /** SplitMix64's finaliser: a bijection of {@code long} that scatters nearby values. */
-    private static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -129,7 +128,6 @@ public class TimelineBenchmark {
 
     private static final TenantId TENANT = TenantId.of("benchmark");
     private static final Actor ACTOR = Actor.user("benchmark");
-    private static final String MARKER = "crmkit_bench_fill";
     private static final Set<Channel> CHANNELS = Set.of(Channel.PHONE, Channel.WHATSAPP);
     private static final List<String> CHANNEL_NAMES =
             CHANNELS.stream().map(Channel::name).sorted().toList();
@@ -173,7 +171,7 @@ public class TimelineBenchmark {
                 SEED);
         db = BenchmarkDatabase.open("postgresql", schema, false);
         InteractionDataGenerator history;
-        if (holds(db).equals(holds) && StoredSchema.migrates(db)) {
+        if (StoredSchema.holds(db).equals(holds) && StoredSchema.migrates(db)) {
             history = history(BenchmarkCustomers.ids(db, TENANT));
         } else {
             db.close();
@@ -218,13 +216,7 @@ public class TimelineBenchmark {
             sales(scope, pipeline, customer, random);
         }
         db.analyze();
-        try (Connection c = db.dataSource().getConnection();
-                Statement s = c.createStatement();
-                PreparedStatement mark = c.prepareStatement("INSERT INTO " + MARKER + " VALUES (?)")) {
-            s.execute("CREATE TABLE " + MARKER + " (holds TEXT NOT NULL)");
-            mark.setString(1, holds);
-            mark.executeUpdate();
-        }
+        StoredSchema.mark(db, holds);
         System.out.printf(Locale.ROOT, "%n# filled %s in %.0f s%n", db, (System.nanoTime() - start) / 1e9);
         return history;
     }
@@ -297,23 +289,6 @@ public class TimelineBenchmark {
                     .line(LineItem.of("SKU-" + random.nextInt(500), "1", Money.of("249", "EUR")))
                     .cost(Money.of("150", "EUR"))
                     .channel(Channel.WEB_FORM));
-        }
-    }
-
-    /** What the schema says it holds; empty when it says nothing. */
-    private static String holds(BenchmarkDatabase db) throws SQLException {
-        try (Connection c = db.dataSource().getConnection();
-                Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT to_regclass('" + MARKER + "') IS NOT NULL")) {
-            r.next();
-            if (!r.getBoolean(1)) {
-                return "";
-            }
-        }
-        try (Connection c = db.dataSource().getConnection();
-                Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT holds FROM " + MARKER)) {
-            return r.next() ? r.getString(1) : "";
         }
     }
 
