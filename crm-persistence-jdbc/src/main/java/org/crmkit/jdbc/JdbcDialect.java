@@ -97,8 +97,9 @@ public enum JdbcDialect {
      * Makes PostgreSQL plan the rest of the current transaction's statements for their actual values.
      * A key lookup repeated in a bulk write into a table that had no statistics yet would otherwise
      * keep the generic plan cached while the table was small (a scan of the tenant's rows), and the
-     * write would grow quadratic with its size. Outside a transaction, and on other databases, nothing
-     * changes.
+     * write would grow quadratic with its size; a report's aggregate, once the driver prepares it on
+     * the server, would get a generic plan that misjudges the rows a period holds. Outside a
+     * transaction, and on other databases, nothing changes.
      */
     void planForActualValues(Connection connection) throws SQLException {
         if (this == POSTGRESQL && !connection.getAutoCommit()) {

@@ -140,6 +140,7 @@ final class JdbcPipelineTotals implements PipelineTotals {
         days.add(period.to());
         List<Instant> instants = period.boundaries(granularity);
         return tx.read("summing the weighted pipeline from " + period.from() + " to " + period.to(), connection -> {
+            dialect.planForActualValues(connection);
             List<ForecastSums> sums = new ArrayList<>();
             for (int from = 0; from < days.size() - 1; from += JdbcSalesSums.PERIODS_PER_STATEMENT) {
                 int to = Math.min(days.size() - 1, from + JdbcSalesSums.PERIODS_PER_STATEMENT);
