@@ -33,9 +33,9 @@ import org.crmkit.core.sales.OrderSumsQuery;
  * PostgreSQL by {@code width_bucket} over a {@code timestamptz[]} cast once per statement (a binary
  * search per row), planned for the statement's values, on H2 and MariaDB by a {@code CASE WHEN
  * o.ordered_at < ? THEN …} chain; both give period {@code i} to the orders from boundary {@code i}
- * (inclusive) to boundary {@code i + 1} (exclusive), as {@link OrderSumsQuery#periodOf} does. The rows are bucketed in a derived table and grouped outside it,
- * so that no database has to match a parameterised expression in {@code GROUP BY}. The owner comes
- * from a join to {@code crm_customer}; products from {@code crm_order_line.line_total}. Amounts are
+ * (inclusive) to boundary {@code i + 1} (exclusive), as {@link OrderSumsQuery#periodOf} does. The
+ * rows are bucketed in a derived table and grouped outside it, so that no database has to match a
+ * parameterised expression in {@code GROUP BY}. The owner comes from a join to {@code crm_customer}; products from {@code crm_order_line.line_total}. Amounts are
  * summed exactly as {@code NUMERIC}. Thread-safe.
  */
 final class JdbcSalesSums {
