@@ -35,8 +35,9 @@ import org.crmkit.core.sales.OrderSumsQuery;
  * o.ordered_at < ? THEN …} chain; both give period {@code i} to the orders from boundary {@code i}
  * (inclusive) to boundary {@code i + 1} (exclusive), as {@link OrderSumsQuery#periodOf} does. The
  * rows are bucketed in a derived table and grouped outside it, so that no database has to match a
- * parameterised expression in {@code GROUP BY}. The owner comes from a join to {@code crm_customer}; products from {@code crm_order_line.line_total}. Amounts are
- * summed exactly as {@code NUMERIC}. Thread-safe.
+ * parameterised expression in {@code GROUP BY}. The owner comes from a join to {@code
+ * crm_customer}; products from {@code crm_order_line.line_total}. Amounts are summed exactly as
+ * {@code NUMERIC}. Thread-safe.
  */
 final class JdbcSalesSums {
     /** How many periods one statement buckets at most. */
