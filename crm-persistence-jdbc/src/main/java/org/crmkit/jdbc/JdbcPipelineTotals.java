@@ -136,8 +136,7 @@ final class JdbcPipelineTotals implements PipelineTotals {
     public List<ForecastSums> forecast(ReportPeriod period, Granularity granularity) {
         ValidationException.requireNonNull(period, "period");
         ValidationException.requireNonNull(granularity, "granularity");
-        List<LocalDate> days = new ArrayList<>(period.starts(granularity));
-        days.add(period.to());
+        List<LocalDate> days = period.dayBoundaries(granularity);
         List<Instant> instants = period.boundaries(granularity);
         return tx.read("summing the weighted pipeline from " + period.from() + " to " + period.to(), connection -> {
             dialect.planForActualValues(connection);

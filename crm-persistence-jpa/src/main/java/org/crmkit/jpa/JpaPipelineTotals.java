@@ -165,8 +165,7 @@ final class JpaPipelineTotals implements PipelineTotals {
     public List<ForecastSums> forecast(ReportPeriod period, Granularity granularity) {
         ValidationException.requireNonNull(period, "period");
         ValidationException.requireNonNull(granularity, "granularity");
-        List<LocalDate> days = new ArrayList<>(period.starts(granularity));
-        days.add(period.to());
+        List<LocalDate> days = period.dayBoundaries(granularity);
         List<Instant> instants = period.boundaries(granularity);
         int periods = days.size() - 1;
         return store.run(em -> {

@@ -151,8 +151,7 @@ public interface PipelineTotals {
             public List<ForecastSums> forecast(ReportPeriod period, Granularity granularity) {
                 ValidationException.requireNonNull(period, "period");
                 ValidationException.requireNonNull(granularity, "granularity");
-                List<LocalDate> days = new ArrayList<>(period.starts(granularity));
-                days.add(period.to());
+                List<LocalDate> days = period.dayBoundaries(granularity);
                 List<Instant> instants = period.boundaries(granularity);
                 Map<List<Object>, ForecastSums> sums = new HashMap<>();
                 forEach(opportunities, o -> {

@@ -96,6 +96,18 @@ public record ReportPeriod(LocalDate from, LocalDate to, ZoneId zone) {
     }
 
     /**
+     * The first days of the periods of {@link #starts}, followed by {@code to}: period {@code i}
+     * holds the days from element {@code i} (inclusive) to element {@code i + 1} (exclusive), as
+     * {@link #boundaries} cuts instants. Stores bucket dates (an opportunity's expected close) by
+     * these.
+     */
+    public List<LocalDate> dayBoundaries(Granularity granularity) {
+        List<LocalDate> days = new ArrayList<>(starts(granularity));
+        days.add(to);
+        return days;
+    }
+
+    /**
      * The instants at which the periods of {@link #starts} begin, followed by {@link #end()}: period
      * {@code i} holds the instants from element {@code i} (inclusive) to element {@code i + 1}
      * (exclusive). Stores bucket by these, so that every store cuts time the same way.
