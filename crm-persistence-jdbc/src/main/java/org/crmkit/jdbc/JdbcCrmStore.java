@@ -283,7 +283,7 @@ public final class JdbcCrmStore implements CrmStore {
     @Override
     public SegmentMembers segmentMembers(TenantId tenant) {
         ValidationException.requireNonNull(tenant, "tenant");
-        return new JdbcSegmentMembers(tx, dialect, tenant, SegmentMembers.scanning(this, tenant));
+        return new JdbcSegmentMembers(tx, dialect, tenant, CrmStore.super.segmentMembers(tenant));
     }
 
     /**

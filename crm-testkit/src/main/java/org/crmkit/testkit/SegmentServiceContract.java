@@ -42,6 +42,7 @@ import org.crmkit.core.segment.RuleSyntaxException;
 import org.crmkit.core.segment.SegmentMembers;
 import org.crmkit.core.segment.SegmentRule;
 import org.crmkit.core.segment.SegmentService;
+import org.crmkit.core.segment.SegmentSources;
 import org.crmkit.core.spi.CrmStore;
 import org.crmkit.testkit.fixtures.SteppingClock;
 import org.crmkit.testkit.fixtures.TestTenants;
@@ -271,7 +272,14 @@ public abstract class SegmentServiceContract {
                 }
             }
             SegmentMembers stored = store.segmentMembers(s.tenant());
-            SegmentMembers reference = SegmentMembers.scanning(store, s.tenant());
+            TenantId t = s.tenant();
+            SegmentMembers reference = SegmentMembers.scanning(new SegmentSources(
+                    store.customers(t),
+                    store.relationships(t),
+                    store.interactions(t),
+                    store.pipelines(t),
+                    store.opportunities(t),
+                    store.orders(t)));
             for (int i = 0; i < 12; i++) {
                 SegmentRule rule = randomRule(random, 2);
                 Currency currency = random.nextInt(4) == 0 ? Money.currency("JPY") : EUR;

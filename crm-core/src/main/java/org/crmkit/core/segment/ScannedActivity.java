@@ -15,7 +15,6 @@ import java.util.function.Function;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageCursor;
 import org.crmkit.core.common.PageRequest;
-import org.crmkit.core.common.TenantId;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.Relationship;
 import org.crmkit.core.customer.RelationshipRole;
@@ -26,42 +25,39 @@ import org.crmkit.core.sales.OpportunityStatus;
 import org.crmkit.core.sales.Order;
 import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.sales.Stage;
-import org.crmkit.core.spi.CrmStore;
 
 /**
  * What each customer of a tenant did, read through the store's repositories once per evaluation of
  * {@link SegmentMembers#scanning}. Not thread-safe.
  */
 final class ScannedActivity {
-    private final CrmStore store;
-    private final TenantId tenant;
+    private final SegmentSources store;
     private final Instant now;
     private final Map<CustomerId, List<CustomerActivity.OrderFact>> orders = new HashMap<>();
     private final Map<CustomerId, Set<String>> openStages = new HashMap<>();
     private final Map<CustomerId, RfmScore> rfm = new HashMap<>();
     private final boolean readsContacts;
 
-    ScannedActivity(CrmStore store, TenantId tenant, Instant now, Currency currency, boolean readsContacts) {
+    ScannedActivity(SegmentSources store, Instant now, Currency currency, boolean readsContacts) {
         this.store = store;
         this.readsContacts = readsContacts;
-        this.tenant = tenant;
         this.now = now;
         forEach(
-                p -> store.orders(tenant).list(p),
+                p -> store.orders().list(p),
                 (Order o) -> orders.computeIfAbsent(o.customer(), k -> new ArrayList<>())
                         .add(new CustomerActivity.OrderFact(o.orderedAt(), o.total())));
         Map<org.crmkit.core.sales.StageId, String> stageNames = new HashMap<>();
-        for (Pipeline pipeline : store.pipelines(tenant).all()) {
+        for (Pipeline pipeline : store.pipelines().all()) {
             for (Stage stage : pipeline.stages()) {
                 stageNames.put(stage.id(), stage.name());
             }
         }
-        forEach(p -> store.opportunities(tenant).list(p), (Opportunity o) -> {
+        forEach(p -> store.opportunities().list(p), (Opportunity o) -> {
             if (o.status() == OpportunityStatus.OPEN && stageNames.containsKey(o.stage())) {
                 openStages.computeIfAbsent(o.customer(), k -> new HashSet<>()).add(stageNames.get(o.stage()));
             }
         });
-        RfmScores scores = RfmScores.scanning(store.orders(tenant));
+        RfmScores scores = RfmScores.scanning(store.orders());
         forEach(p -> scores.scores(RfmQuery.asOf(now, currency), p), (RfmScore s) -> rfm.put(s.customer(), s));
     }
 
@@ -70,19 +66,19 @@ final class ScannedActivity {
         List<CustomerActivity.ContactFact> contacts = new ArrayList<>();
         if (readsContacts) {
             forEach(
-                    p -> store.interactions(tenant).timeline(customer, TimelineQuery.all(), p),
+                    p -> store.interactions().timeline(customer, TimelineQuery.all(), p),
                     (Interaction i) ->
                             contacts.add(new CustomerActivity.ContactFact(i.occurredAt(), i.channel(), i.direction())));
         }
         List<CustomerActivity.Organisation> organisations = new ArrayList<>();
         if (depth > 0) {
             LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-            for (Relationship r : store.relationships(tenant).findByCustomer(customer)) {
+            for (Relationship r : store.relationships().findByCustomer(customer)) {
                 if (r.from().equals(customer)
                         && (r.role().equals(RelationshipRole.CONTACT_OF)
                                 || r.role().equals(RelationshipRole.EMPLOYEE_OF))
                         && r.isValidOn(today)) {
-                    store.customers(tenant)
+                    store.customers()
                             .findById(r.to())
                             .ifPresent(org ->
                                     organisations.add(new CustomerActivity.Organisation(org, of(org.id(), depth - 1))));

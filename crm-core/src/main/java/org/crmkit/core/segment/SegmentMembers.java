@@ -11,12 +11,10 @@ import org.crmkit.core.common.IdCursor;
 import org.crmkit.core.common.Ids;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
-import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.ValidationException;
 import org.crmkit.core.customer.Customer;
 import org.crmkit.core.customer.CustomerId;
 import org.crmkit.core.customer.CustomerQuery;
-import org.crmkit.core.spi.CrmStore;
 
 /**
  * The query port that answers which customers of <em>one tenant</em> a {@link SegmentRule} selects.
@@ -35,22 +33,21 @@ public interface SegmentMembers {
     Page<CustomerId> members(SegmentRule rule, Instant now, Currency currency, PageRequest page);
 
     /**
-     * The port answered in memory over what the repositories of {@code store} for {@code tenant}
-     * hold, read in pages: the reference evaluation.
+     * The port answered in memory over what the repositories of one tenant hold, read in pages: the
+     * reference evaluation.
      */
-    static SegmentMembers scanning(CrmStore store, TenantId tenant) {
-        ValidationException.requireNonNull(store, "store");
-        ValidationException.requireNonNull(tenant, "tenant");
+    static SegmentMembers scanning(SegmentSources store) {
+        ValidationException.requireNonNull(store, "sources");
         return (rule, now, currency, page) -> {
             ValidationException.requireNonNull(rule, "rule");
             ValidationException.requireNonNull(now, "now");
             ValidationException.requireNonNull(currency, "currency");
             ValidationException.requireNonNull(page, "page");
             Optional<UUID> after = IdCursor.start(page);
-            ScannedActivity activities = new ScannedActivity(store, tenant, now, currency, readsContacts(rule));
+            ScannedActivity activities = new ScannedActivity(store, now, currency, readsContacts(rule));
             int depth = organisationDepth(rule);
             List<Customer> customers = new ArrayList<>();
-            ScannedActivity.forEach(p -> store.customers(tenant).list(CustomerQuery.all(), p), customers::add);
+            ScannedActivity.forEach(p -> store.customers().list(CustomerQuery.all(), p), customers::add);
             customers.sort(Comparator.comparing(c -> c.id().value(), Ids.ORDER));
             List<CustomerId> members = new ArrayList<>();
             for (Customer customer : customers) {

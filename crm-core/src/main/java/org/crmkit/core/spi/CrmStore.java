@@ -14,6 +14,7 @@ import org.crmkit.core.sales.PipelineRepository;
 import org.crmkit.core.sales.QuotaRepository;
 import org.crmkit.core.segment.RfmScores;
 import org.crmkit.core.segment.SegmentMembers;
+import org.crmkit.core.segment.SegmentSources;
 import org.crmkit.core.service.RequestRepository;
 import org.crmkit.core.task.TaskRepository;
 
@@ -88,7 +89,13 @@ public interface CrmStore extends Transactions {
      * memory over what the repositories hold ({@link SegmentMembers#scanning}).
      */
     default SegmentMembers segmentMembers(TenantId tenant) {
-        return SegmentMembers.scanning(this, tenant);
+        return SegmentMembers.scanning(new SegmentSources(
+                customers(tenant),
+                relationships(tenant),
+                interactions(tenant),
+                pipelines(tenant),
+                opportunities(tenant),
+                orders(tenant)));
     }
 
     /**
