@@ -3,7 +3,6 @@ package org.crmkit.core.segment;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
@@ -112,7 +111,12 @@ public sealed interface SegmentRule {
 
         @Override
         public boolean matches(Customer customer, CustomerActivity activity, Instant now) {
-            return rules.stream().allMatch(r -> r.matches(customer, activity, now));
+            for (SegmentRule rule : rules) {
+                if (!rule.matches(customer, activity, now)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -125,7 +129,12 @@ public sealed interface SegmentRule {
 
         @Override
         public boolean matches(Customer customer, CustomerActivity activity, Instant now) {
-            return rules.stream().anyMatch(r -> r.matches(customer, activity, now));
+            for (SegmentRule rule : rules) {
+                if (rule.matches(customer, activity, now)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -188,7 +197,12 @@ public sealed interface SegmentRule {
 
         @Override
         public boolean matches(Customer customer, CustomerActivity activity, Instant now) {
-            return tags.stream().anyMatch(customer::hasTag);
+            for (Tag tag : tags) {
+                if (customer.hasTag(tag)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -293,18 +307,19 @@ public sealed interface SegmentRule {
 
         @Override
         public boolean matches(Customer customer, CustomerActivity activity, Instant now) {
-            Optional<Instant> latest = last == LastActivity.ORDER
-                    ? activity.orders().stream()
-                            .map(CustomerActivity.OrderFact::at)
-                            .filter(at -> at.isBefore(now))
-                            .max(Comparator.naturalOrder())
-                    : activity.contacts().stream()
-                            .map(CustomerActivity.ContactFact::at)
-                            .filter(at -> at.isBefore(now))
-                            .max(Comparator.naturalOrder());
-            return latest.isPresent()
+            Instant latest = null;
+            if (last == LastActivity.ORDER) {
+                for (CustomerActivity.OrderFact order : activity.orders()) {
+                    latest = later(latest, order.at(), now);
+                }
+            } else {
+                for (CustomerActivity.ContactFact contact : activity.contacts()) {
+                    latest = later(latest, contact.at(), now);
+                }
+            }
+            return latest != null
                     && comparison.test(
-                            Long.compare(Duration.between(latest.get(), now).toDays(), days));
+                            Long.compare(Duration.between(latest, now).toDays(), days));
         }
     }
 
@@ -320,9 +335,12 @@ public sealed interface SegmentRule {
         @Override
         public boolean matches(Customer customer, CustomerActivity activity, Instant now) {
             Instant from = now.minus(Duration.ofDays(withinDays));
-            long n = activity.orders().stream()
-                    .filter(o -> !o.at().isBefore(from) && o.at().isBefore(now))
-                    .count();
+            long n = 0;
+            for (CustomerActivity.OrderFact order : activity.orders()) {
+                if (!order.at().isBefore(from) && order.at().isBefore(now)) {
+                    n++;
+                }
+            }
             return comparison.test(Long.compare(n, count));
         }
     }
@@ -416,6 +434,11 @@ public sealed interface SegmentRule {
             return activity.organisations().stream()
                     .anyMatch(o -> organisation.matches(o.customer(), o.activity(), now));
         }
+    }
+
+    /** {@code at} when it is before {@code now} and after {@code latest} (which may be null), else {@code latest}. */
+    private static Instant later(Instant latest, Instant at, Instant now) {
+        return at.isBefore(now) && (latest == null || at.isAfter(latest)) ? at : latest;
     }
 
     /** The longest period a behaviour condition looks back, in days (about 100 years). */
