@@ -48,31 +48,14 @@ final class RowBatch {
 
     /** Inserts every row added. */
     void execute(Connection connection) throws SQLException {
-        int from = 0;
-        for (int size : SIZES) {
-            int statements = (rows.size() - from) / size;
-            if (statements == 0) {
-                continue;
-            }
-            try (PreparedStatement statement = connection.prepareStatement(sql(size))) {
-                for (int s = 0; s < statements; s++) {
-                    int index = 1;
-                    for (int r = 0; r < size; r++) {
-                        for (Object value : rows.get(from++)) {
-                            Sql.bind(statement, index++, value, dialect);
-                        }
-                    }
-                    statement.addBatch();
-                }
-                int[] counts = statement.executeBatch();
-                for (int count : counts) {
-                    if (count != size && count != PreparedStatement.SUCCESS_NO_INFO) {
-                        throw new SQLException(
-                                "an INSERT of " + size + " rows wrote " + count + " (" + insertInto + ")", "CRM01");
-                    }
+        send(size -> connection.prepareStatement(sql(size)), (statement, size) -> {
+            for (int count : statement.executeBatch()) {
+                if (count != size && count != PreparedStatement.SUCCESS_NO_INFO) {
+                    throw new SQLException(
+                            "an INSERT of " + size + " rows wrote " + count + " (" + insertInto + ")", "CRM01");
                 }
             }
-        }
+        });
     }
 
     /**
@@ -82,14 +65,29 @@ final class RowBatch {
      */
     Set<UUID> executeReturning(Connection connection, String onConflict, String key) throws SQLException {
         Set<UUID> inserted = new HashSet<>();
+        send(size -> connection.prepareStatement(sql(size) + onConflict, new String[] {key}), (statement, size) -> {
+            statement.executeBatch();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                while (keys.next()) {
+                    inserted.add(dialect.getUuid(keys, key));
+                }
+            }
+        });
+        return inserted;
+    }
+
+    /**
+     * Binds the rows into the statements of {@link #SIZES} rows that {@code prepare} makes, one JDBC
+     * batch per size, and hands each filled statement to {@code execute}.
+     */
+    private void send(Prepare prepare, Execute execute) throws SQLException {
         int from = 0;
         for (int size : SIZES) {
             int statements = (rows.size() - from) / size;
             if (statements == 0) {
                 continue;
             }
-            try (PreparedStatement statement =
-                    connection.prepareStatement(sql(size) + onConflict, new String[] {key})) {
+            try (PreparedStatement statement = prepare.statement(size)) {
                 for (int s = 0; s < statements; s++) {
                     int index = 1;
                     for (int r = 0; r < size; r++) {
@@ -99,15 +97,21 @@ final class RowBatch {
                     }
                     statement.addBatch();
                 }
-                statement.executeBatch();
-                try (ResultSet keys = statement.getGeneratedKeys()) {
-                    while (keys.next()) {
-                        inserted.add(dialect.getUuid(keys, key));
-                    }
-                }
+                execute.batch(statement, size);
             }
         }
-        return inserted;
+    }
+
+    /** Prepares the statement that inserts {@code size} rows. */
+    @FunctionalInterface
+    private interface Prepare {
+        PreparedStatement statement(int size) throws SQLException;
+    }
+
+    /** Executes a filled batch of statements of {@code size} rows each. */
+    @FunctionalInterface
+    private interface Execute {
+        void batch(PreparedStatement statement, int size) throws SQLException;
     }
 
     private String sql(int size) {

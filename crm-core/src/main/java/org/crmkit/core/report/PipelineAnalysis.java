@@ -40,21 +40,8 @@ import org.crmkit.core.sales.StageId;
  * method reads in one unit of work (or joins the caller's). Thread-safe.
  */
 public final class PipelineAnalysis {
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
     private static final Comparator<Currency> CURRENCY_ORDER = Comparator.comparing(Currency::getCurrencyCode);
-
-    /** Orders figure keys (lists of integers and strings) element by element. */
-    @SuppressWarnings("unchecked")
-    private static final Comparator<List<Object>> KEY_ORDER = (a, b) -> {
-        for (int i = 0; i < a.size(); i++) {
-            int c = ((Comparable<Object>) a.get(i)).compareTo(b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
-    };
 
     private final ServiceContext context;
     private final PipelineRepository pipelines;
@@ -152,47 +139,39 @@ public final class PipelineAnalysis {
                 }
             }
             // exact amount × percent per figure, rounded once at the end
-            Map<List<Object>, Exact> byOwner = new TreeMap<>(KEY_ORDER);
-            Map<List<Object>, Exact> byPeriod = new TreeMap<>(KEY_ORDER);
+            Map<OwnerKey, Exact> byOwner = new TreeMap<>(OwnerKey.ORDER);
+            Map<TeamKey, Exact> byPeriod = new TreeMap<>(TeamKey.ORDER);
             for (ForecastSums s : totals.forecast(period, granularity)) {
                 BigDecimal weighted = s.percentWeighted()
                         .add(s.atStageProbability().multiply(BigDecimal.valueOf(percent.getOrDefault(s.stage(), 0))));
                 Exact one = new Exact(s.count(), s.amount(), weighted);
-                String currency = s.currency().getCurrencyCode();
-                byOwner.merge(
-                        List.of(s.period(), s.owner().value(), s.category().ordinal(), currency), one, Exact::plus);
-                byPeriod.merge(List.of(s.period(), s.category().ordinal(), currency), one, Exact::plus);
+                byOwner.merge(new OwnerKey(s.period(), s.owner(), s.category(), s.currency()), one, Exact::plus);
+                byPeriod.merge(new TeamKey(s.period(), s.category(), s.currency()), one, Exact::plus);
             }
             List<ForecastFigure> figures = new ArrayList<>(byOwner.size());
-            byOwner.forEach((k, e) -> {
-                Currency c = Currency.getInstance((String) k.get(3));
-                figures.add(new ForecastFigure(
-                        starts.get((Integer) k.get(0)),
-                        new StaffId((String) k.get(1)),
-                        ForecastCategory.values()[(Integer) k.get(2)],
-                        e.count,
-                        Money.of(e.amount, c),
-                        Money.of(e.percentWeighted.movePointLeft(2), c)));
-            });
+            byOwner.forEach((k, e) -> figures.add(new ForecastFigure(
+                    starts.get(k.period()),
+                    k.owner(),
+                    k.category(),
+                    e.count,
+                    Money.of(e.amount, k.currency()),
+                    Money.of(e.percentWeighted.movePointLeft(2), k.currency()))));
             List<ForecastTotal> team = new ArrayList<>(byPeriod.size());
-            byPeriod.forEach((k, e) -> {
-                Currency c = Currency.getInstance((String) k.get(2));
-                team.add(new ForecastTotal(
-                        starts.get((Integer) k.get(0)),
-                        ForecastCategory.values()[(Integer) k.get(1)],
-                        e.count,
-                        Money.of(e.amount, c),
-                        Money.of(e.percentWeighted.movePointLeft(2), c)));
-            });
+            byPeriod.forEach((k, e) -> team.add(new ForecastTotal(
+                    starts.get(k.period()),
+                    k.category(),
+                    e.count,
+                    Money.of(e.amount, k.currency()),
+                    Money.of(e.percentWeighted.movePointLeft(2), k.currency()))));
             return new WeightedForecast(period, granularity, figures, team, attainment(period, starts, byOwner));
         });
     }
 
     private List<QuotaAttainment> attainment(
-            ReportPeriod period, List<LocalDate> starts, Map<List<Object>, Exact> byOwner) {
+            ReportPeriod period, List<LocalDate> starts, Map<OwnerKey, Exact> byOwner) {
         YearMonth first = YearMonth.from(period.from());
         YearMonth last = YearMonth.from(period.to().minusDays(1));
-        Map<List<Object>, Money> quota = new TreeMap<>(KEY_ORDER);
+        Map<QuotaKey, Money> quota = new TreeMap<>(QuotaKey.ORDER);
         for (Quota q : quotas.between(first, last.plusMonths(1))) {
             LocalDate day = q.month().atDay(1);
             if (!period.contains(day)) {
@@ -200,17 +179,14 @@ public final class PipelineAnalysis {
             }
             int at = java.util.Collections.binarySearch(starts, day);
             int index = at >= 0 ? at : -at - 2;
-            quota.merge(
-                    List.of(index, q.owner().value(), q.amount().currency().getCurrencyCode()),
-                    q.amount(),
-                    Money::plus);
+            quota.merge(new QuotaKey(index, q.owner(), q.amount().currency()), q.amount(), Money::plus);
         }
         List<QuotaAttainment> attainment = new ArrayList<>(quota.size());
         quota.forEach((k, q) -> {
             BigDecimal won = BigDecimal.ZERO;
             BigDecimal forecast = BigDecimal.ZERO;
             for (ForecastCategory category : ForecastCategory.values()) {
-                Exact e = byOwner.get(List.of(k.get(0), k.get(1), category.ordinal(), k.get(2)));
+                Exact e = byOwner.get(new OwnerKey(k.period(), k.owner(), category, k.currency()));
                 if (e == null || category == ForecastCategory.OMITTED) {
                     continue;
                 }
@@ -220,8 +196,8 @@ public final class PipelineAnalysis {
                 }
             }
             attainment.add(new QuotaAttainment(
-                    starts.get((Integer) k.get(0)),
-                    new StaffId((String) k.get(1)),
+                    starts.get(k.period()),
+                    k.owner(),
                     q,
                     Money.of(won, q.currency()),
                     Money.of(forecast.movePointLeft(2), q.currency())));
@@ -348,6 +324,28 @@ public final class PipelineAnalysis {
         List<Money> money = new ArrayList<>(ordered.size());
         ordered.forEach((c, a) -> money.add(Money.of(a, c)));
         return money;
+    }
+
+    /** A figure's key: period, owner, category, currency; ordered so. */
+    private record OwnerKey(int period, StaffId owner, ForecastCategory category, Currency currency) {
+        static final Comparator<OwnerKey> ORDER = Comparator.comparingInt(OwnerKey::period)
+                .thenComparing(k -> k.owner().value())
+                .thenComparing(OwnerKey::category)
+                .thenComparing(k -> k.currency().getCurrencyCode());
+    }
+
+    /** A quota attainment's key: period, owner, currency; ordered so. */
+    private record QuotaKey(int period, StaffId owner, Currency currency) {
+        static final Comparator<QuotaKey> ORDER = Comparator.comparingInt(QuotaKey::period)
+                .thenComparing(k -> k.owner().value())
+                .thenComparing(k -> k.currency().getCurrencyCode());
+    }
+
+    /** A team total's key: period, category, currency; ordered so. */
+    private record TeamKey(int period, ForecastCategory category, Currency currency) {
+        static final Comparator<TeamKey> ORDER = Comparator.comparingInt(TeamKey::period)
+                .thenComparing(TeamKey::category)
+                .thenComparing(k -> k.currency().getCurrencyCode());
     }
 
     /** Exact sums of one figure: count, amount, and amount × percent. */
